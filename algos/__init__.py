@@ -1,0 +1,1 @@
+"""Classic interview problems: typed references, tested against independent oracles."""

@@ -1,0 +1,1 @@
+"""From-scratch machine-learning pieces, checked against the field's libraries."""
