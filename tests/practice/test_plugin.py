@@ -1,0 +1,129 @@
+"""The practice mechanism itself: ``pytest --impl ID=PATH[:FUNCTION]``.
+
+Each test writes a small test module that takes ``dot`` from its exercise fixture,
+plus a user's file, and runs pytest on them in-process with ``pytester``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+TESTS_OF_DOT = """
+from hypothesis import given, strategies as st
+import pytest
+from algos.practice.pytest_plugin import exercise_fixture
+
+dot = exercise_fixture("dot")
+ints = st.integers(-10, 10)
+
+def test_example(dot):
+    assert dot((1, 2), (3, 4)) == 11
+
+@given(ints, ints, ints, ints)
+def test_against_formula(dot, a, b, c, d):
+    assert dot((a, b), (c, d)) == a * c + b * d
+
+def test_rejects_nan(dot):
+    with pytest.raises(ValueError, match="finite"):
+        dot((float("nan"), 0), (1, 1))
+
+def test_unrelated():
+    assert 1 + 1 == 2
+"""
+
+CORRECT = """
+import math
+
+def dot(u, v):
+    (a, b), (c, d) = u, v
+    if not all(math.isfinite(x) for x in (a, b, c, d)):
+        raise ValueError("u and v must have finite coordinates")
+    return sum(x * y for x, y in zip(u, v))
+"""
+
+# Wrong only when the second coordinates are both negative: hypothesis must find it.
+SUBTLY_WRONG = CORRECT.replace("return sum(", "return (b < 0 and d < 0) + sum(")
+
+# How hypothesis introduces the shrunk input (the wording changed across versions).
+MINIMAL_EXAMPLE = r".*(Falsifying example|Failing test case)"
+
+STUB = """
+def dot(u, v):
+    raise NotImplementedError
+"""
+
+
+@pytest.fixture
+def run(pytester: pytest.Pytester):
+    pytester.makepyfile(test_dot=TESTS_OF_DOT)
+
+    def run_with(user_source: str | None, *spec: str) -> pytest.RunResult:
+        if user_source is not None:
+            pytester.makepyfile(mine=user_source)
+        return pytester.runpytest("-p", "no:cacheprovider", *spec)
+
+    return run_with
+
+
+def test_correct_solution_passes_and_other_tests_are_deselected(run) -> None:
+    result = run(CORRECT, "--impl", "dot=mine.py")
+    result.assert_outcomes(passed=3, deselected=1)
+
+
+def test_subtly_wrong_solution_fails_with_the_minimal_input(run) -> None:
+    result = run(SUBTLY_WRONG, "--impl", "dot=mine.py")
+    result.assert_outcomes(passed=2, failed=1, deselected=1)
+    # hypothesis shrinks to the smallest failing coordinates: both second ones equal -1
+    result.stdout.re_match_lines([MINIMAL_EXAMPLE, r".*\ba=0\b", r".*\bb=-1\b", r".*\bd=-1\b"])
+
+
+def test_stub_is_reported_once_per_exercise_without_tracebacks(run) -> None:
+    result = run(STUB, "--impl", "dot=mine.py")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(
+        ["*= not implemented yet =*", "dot: not implemented yet (mine.py:dot raises*3 test(s)*"]
+    )
+    result.stdout.no_fnmatch_line("*Traceback*")
+    result.stdout.no_re_match_line(MINIMAL_EXAMPLE)
+    assert result.stdout.str().count("not implemented yet (") == 1
+
+
+def test_function_name_can_be_given(run) -> None:
+    result = run(CORRECT.replace("def dot(", "def my_dot("), "--impl", "dot=mine.py:my_dot")
+    result.assert_outcomes(passed=3, deselected=1)
+
+
+def test_without_impl_every_test_runs_on_the_reference(run, pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        test_default="""
+        from algos.geometry.primitives import dot as reference
+        from algos.practice.pytest_plugin import exercise_fixture
+
+        dot = exercise_fixture("dot")
+
+        def test_fixture_yields_the_reference(dot):
+            assert dot is reference
+        """
+    )
+    run(None).assert_outcomes(passed=5)
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("dot", "--impl expects ID=PATH[[]:FUNCTION[]], got 'dot'"),
+        ("nope=mine.py", "*unknown exercise id 'nope'; known ids: *dot*"),
+        ("dot=missing.py", "*no such file 'missing.py'*"),
+        ("dot=mine.py:absent", "*'mine.py' defines no function 'absent'*"),
+    ],
+)
+def test_usage_errors_are_clear(run, spec: str, message: str) -> None:
+    result = run(CORRECT, "--impl", spec)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines([f"*{message}"])
+
+
+def test_a_file_that_fails_to_import_is_a_usage_error(run) -> None:
+    result = run("import no_such_module_here\n", "--impl", "dot=mine.py")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*importing 'mine.py' failed: ModuleNotFoundError*"])
