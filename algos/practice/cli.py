@@ -5,6 +5,7 @@
     workbook list                      # id, topic, difficulty, target complexity
     workbook new convex_hull           # writes practice/convex_hull.py: signature, docstring, stub
     workbook check convex_hull         # the exercise's tests against practice/convex_hull.py
+    workbook bench convex_hull         # yours vs the reference vs the peers at growing n
 
 ``check`` runs exactly ``pytest --impl ID=FILE`` over the workbook's test suite, so a
 failure shows the minimal input hypothesis found, and the expected and actual values.
@@ -22,12 +23,18 @@ import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, cast
 
+import numpy as np
+
+from algos.practice.bench import BenchSpec, scaling_report, time_at_sizes
+from algos.practice.files import import_file
 from algos.practice.registry import Exercise, exercises, get_exercise
 
 PRACTICE_DIR = Path("practice")
-TESTS_DIR = Path(__file__).resolve().parents[2] / "tests"
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+TESTS_DIR = PROJECT_ROOT / "tests"
+BENCHMARKS_DIR = PROJECT_ROOT / "benchmarks"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -89,6 +96,45 @@ def check_exercise(args: argparse.Namespace) -> int:
         raise FileNotFoundError(f"the workbook's tests are not at {TESTS_DIR}; check needs a clone")
     options = ["--impl", f"{exercise.id}={path}", str(TESTS_DIR), "-q", "--tb=short"]
     return int(pytest.main([*options, "-p", "no:cacheprovider", *args.pytest_args]))
+
+
+def bench_exercise(args: argparse.Namespace) -> int:
+    """Time the user's function, the reference and the peers at growing n; fit exponents."""
+    exercise = get_exercise(args.id)
+    spec = find_bench_spec(exercise.id)
+    funcs: dict[str, Callable[..., Any]] = {}
+    path: Path = args.file or args.dir / f"{exercise.id}.py"
+    if path.is_file():
+        funcs["yours"] = _load_function(path, exercise.function_name)
+    else:
+        print(f"no {path}: timing the reference and its peers only")
+    funcs["reference"] = exercise.reference
+    funcs.update(spec.peers)
+    sizes = [n for n in spec.sizes if n <= args.max_n]
+    check_args = spec.make_args(sizes[0], np.random.default_rng(1))
+    if "yours" in funcs:
+        try:
+            funcs["yours"](*check_args)
+        except NotImplementedError:
+            print(f"{exercise.id}: not implemented yet; timing the reference and its peers only")
+            del funcs["yours"]
+    timings = time_at_sizes(funcs, spec.make_args, sizes, budget_s=args.budget)
+    print(f"{exercise.id}: best of 3, claimed complexity {exercise.complexity}")
+    print(scaling_report(timings))
+    if args.plot:
+        _plot(timings, exercise, args.plot)
+        print(f"plot written to {args.plot}")
+    return 0
+
+
+def find_bench_spec(exercise_id: str) -> BenchSpec:
+    """The :class:`BenchSpec` that a benchmark file declares in ``BENCH_SPECS`` for the id."""
+    for bench_file in sorted(BENCHMARKS_DIR.rglob("bench_*.py")):
+        module = import_file(bench_file)
+        for spec in getattr(module, "BENCH_SPECS", ()):
+            if spec.exercise_id == exercise_id:
+                return cast(BenchSpec, spec)
+    raise KeyError(f"no benchmark declares inputs for {exercise_id!r} under {BENCHMARKS_DIR}")
 
 
 def stub_source(exercise: Exercise) -> str:
@@ -216,4 +262,40 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--dir", type=Path, default=PRACTICE_DIR, help="default: %(default)s")
     check.add_argument("pytest_args", nargs="*", help="passed on to pytest (after --)")
     check.set_defaults(run=check_exercise)
+
+    bench = commands.add_parser("bench", help="time your function, the reference and peers")
+    bench.add_argument("id", help="exercise id (see: workbook list)")
+    bench.add_argument("--file", type=Path, help="default: DIR/ID.py")
+    bench.add_argument("--dir", type=Path, default=PRACTICE_DIR, help="default: %(default)s")
+    bench.add_argument("--max-n", type=int, default=10**6, help="largest size (%(default)s)")
+    bench.add_argument(
+        "--budget", type=float, default=2.0, help="stop growing n for a function past this (s)"
+    )
+    bench.add_argument("--plot", type=Path, help="write a log-log plot (needs the plot extra)")
+    bench.set_defaults(run=bench_exercise)
     return parser
+
+
+def _load_function(path: Path, name: str) -> Callable[..., Any]:
+    func = getattr(import_file(path), name, None)
+    if not callable(func):
+        raise KeyError(f"{path} defines no function {name!r}")
+    return cast(Callable[..., Any], func)
+
+
+def _plot(timings: dict[str, list[tuple[int, float]]], exercise: Exercise, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6, 4))
+    for name, series in timings.items():
+        ns, seconds = zip(*series, strict=True)
+        ax.loglog(ns, seconds, marker="o", label=name)
+    ax.set(xlabel="n", ylabel="seconds (best of 3)", title=f"{exercise.id}: {exercise.complexity}")
+    ax.legend()
+    ax.grid(True, which="both", alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)

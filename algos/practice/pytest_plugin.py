@@ -18,8 +18,6 @@ test.  The plugin is registered through the ``pytest11`` entry point.
 from __future__ import annotations
 
 import functools
-import importlib.util
-import sys
 from collections import Counter
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
@@ -28,6 +26,7 @@ from typing import Any
 
 import pytest
 
+from algos.practice.files import import_file
 from algos.practice.registry import get_exercise
 
 _IMPLS = pytest.StashKey[dict[str, "UserImplementation"]]()
@@ -193,17 +192,9 @@ def _report_stubs(exercise_id: str, function: Callable[..., Any]) -> Callable[..
 
 
 def _import_file(path: Path, spec: str) -> Any:
-    module_name = f"_workbook_impl_{abs(hash(path.resolve()))}"
-    module_spec = importlib.util.spec_from_file_location(module_name, path)
-    if module_spec is None or module_spec.loader is None:
-        raise pytest.UsageError(f"--impl {spec!r}: cannot import {str(path)!r}")
-    module = importlib.util.module_from_spec(module_spec)
-    sys.modules[module_name] = module
     try:
-        module_spec.loader.exec_module(module)
+        return import_file(path)
     except Exception as err:
-        del sys.modules[module_name]
         raise pytest.UsageError(
             f"--impl {spec!r}: importing {str(path)!r} failed: {type(err).__name__}: {err}"
         ) from err
-    return module

@@ -11,13 +11,12 @@ import pytest
 
 from algos.practice.cli import main
 
+# A full-contract solution: the workbook's own validation, the user's own product.
 CORRECT_DOT = """
-import math
+from algos.geometry.primitives import as_point
 
 def dot(u, v):
-    (a, b), (c, d) = u, v
-    if not all(math.isfinite(x) for x in (a, b, c, d)):
-        raise ValueError("u and v must have finite coordinates")
+    (a, b), (c, d) = as_point(u, "u"), as_point(v, "v")
     return a * c + b * d
 """
 
