@@ -13,12 +13,9 @@ target (claimed 1 in additions; the counts grow to O(T) bits, which bends it upw
 from __future__ import annotations
 
 import itertools
-import statistics
-import time
 from collections.abc import Callable
 from typing import Any
 
-import numpy as np
 import pytest
 
 from algos.combination_sum import (
@@ -27,6 +24,7 @@ from algos.combination_sum import (
     combination_sum3,
     combination_sum4,
 )
+from algos.practice.bench import BenchSpec, best_time, fitted_exponent
 
 Combos = list[list[int]]
 
@@ -117,6 +115,24 @@ SUM1_IMPLS: dict[str, Callable[[list[int], int], Combos]] = {
     "textbook": lambda c, t: _textbook_combination_sum(c, t, reuse=True),
     "naive": _naive_combination_sum,
 }
+# Inputs for `workbook bench ID`: "n" is the target (the digit sum for III, k = 3).
+BENCH_SPECS = [
+    BenchSpec(
+        "combination_sum",
+        lambda n, rng: (SUM1_CANDIDATES, n),
+        peers={"textbook": lambda c, t: _textbook_combination_sum(c, t, reuse=True)},
+        sizes=(20, 40, 60, 80, 100),
+    ),
+    BenchSpec(
+        "combination_sum2",
+        lambda n, rng: (SUM2_CANDIDATES, n),
+        peers={"textbook": lambda c, t: _textbook_combination_sum(c, t, reuse=False)},
+        sizes=(5, 10, 20, 40, 60),
+    ),
+    BenchSpec("combination_sum3", lambda n, rng: (3, n), sizes=(6, 12, 18, 24)),
+    BenchSpec("combination_sum4", lambda n, rng: (SUM4_NUMS, n), sizes=(100, 1000, 10000)),
+]
+
 SUM2_IMPLS: dict[str, Callable[[list[int], int], Combos]] = {
     "reference": combination_sum2,
     "textbook": lambda c, t: _textbook_combination_sum(c, t, reuse=False),
@@ -168,12 +184,12 @@ def bench_combination_sum_scaling() -> None:
     sizes, times = [], []
     for target in [30, 45, 60, 80, 100]:
         sizes.append(sum(map(len, combination_sum(SUM1_CANDIDATES, target))))
-        times.append(_median_time(combination_sum, SUM1_CANDIDATES, target))
-    slope = _slope(sizes, times)
+        times.append(best_time(combination_sum, (SUM1_CANDIDATES, target), repeat=5))
+    slope = fitted_exponent(list(zip(sizes, times, strict=True)))
     # With no output the time follows the O(n·T) table, not the exponential search tree.
     dead_targets = [101, 1001, 10001]
-    dead_times = [_median_time(combination_sum, DEAD_END_CANDIDATES, t) for t in dead_targets]
-    dead_slope = _slope(dead_targets, dead_times)
+    dead_times = [best_time(combination_sum, (DEAD_END_CANDIDATES, t), 5) for t in dead_targets]
+    dead_slope = fitted_exponent(list(zip(dead_targets, dead_times, strict=True)))
     print(
         f"\ncombination_sum: time ~ output^{slope:.2f} (claimed 1) over outputs {sizes}; "
         f"no-answer time ~ T^{dead_slope:.2f} (claimed <= 1) over T {dead_targets}"
@@ -185,8 +201,8 @@ def bench_combination_sum_scaling() -> None:
 def bench_combination_sum4_scaling() -> None:
     """Reference time against target: O(n·T) additions, on integers that grow with T."""
     targets = [300, 1000, 3000, 10000]
-    times = [_median_time(combination_sum4, SUM4_NUMS, t) for t in targets]
-    slope = _slope(targets, times)
+    times = [best_time(combination_sum4, (SUM4_NUMS, t), repeat=5) for t in targets]
+    slope = fitted_exponent(list(zip(targets, times, strict=True)))
     print(f"\ncombination_sum4: time ~ T^{slope:.2f} (claimed 1 in additions) over T {targets}")
     assert 0.5 < slope < 2.5
 
@@ -201,16 +217,3 @@ def _run(
 
 def _rounds(target: int) -> int:
     return 20 if target <= 20 else 5
-
-
-def _median_time(function: Callable[..., Any], *args: Any) -> float:
-    samples = []
-    for _ in range(5):
-        start = time.perf_counter()
-        function(*args)
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
-
-
-def _slope(xs: list[int], ys: list[float]) -> float:
-    return float(np.polyfit(np.log(xs), np.log(ys), 1)[0])

@@ -78,3 +78,22 @@ def test_check_without_a_file_says_how_to_start(tmp_path: Path) -> None:
     result = workbook("check", "dot", cwd=tmp_path)
     assert result.returncode == 2
     assert "workbook new dot" in result.stderr
+
+
+def test_bench_times_yours_beside_the_reference_and_fits_exponents(tmp_path: Path) -> None:
+    practice = tmp_path / "practice"
+    practice.mkdir()
+    (practice / "combination_sum4.py").write_text(
+        "def combination_sum4(nums, target):\n"
+        "    ways = [1] + [0] * target\n"
+        "    for t in range(1, target + 1):\n"
+        "        ways[t] = sum(ways[t - c] for c in nums if c <= t)\n"
+        "    return ways[target]\n"
+    )
+    result = workbook("bench", "combination_sum4", "--max-n", "1000", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    header, *rows, exponents = result.stdout.splitlines()[1:]
+    assert header.split() == ["n", "yours", "reference"]
+    assert [row.split()[0] for row in rows] == ["100", "1000"]
+    assert exponents.split()[0] == "exponent"
+    assert len(exponents.split()) == 3
