@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, KeysView
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 
 from algos.practice.files import import_file
-from algos.practice.registry import get_exercise
+from algos.practice.registry import exercises, get_exercise
 
 _IMPLS = pytest.StashKey[dict[str, "UserImplementation"]]()
 _NOT_IMPLEMENTED = pytest.StashKey[Counter[str]]()
@@ -127,18 +127,33 @@ def load_implementation(spec: str) -> UserImplementation:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """With ``--impl``, keep only the tests that use one of the given exercises."""
+    """With ``--impl``, keep only the tests of the given exercises.
+
+    A test belongs to the exercises whose fixtures it uses.  A test parametrized by
+    exercise ids (``@pytest.mark.parametrize("ex_id", ["max_sliding_window", ...])`` or a
+    fixture with such params) belongs only to the ids of its own parameters.
+    """
     impls = config.stash[_IMPLS]
     if not impls:
         return
+    known_ids = {e.id for e in exercises()}
     keep: list[pytest.Item] = []
     drop: list[pytest.Item] = []
     for item in items:
-        used = getattr(item, "fixturenames", ())
-        (keep if any(ex_id in used for ex_id in impls) else drop).append(item)
+        (keep if _tests_an_impl(item, impls.keys(), known_ids) else drop).append(item)
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep
+
+
+def _tests_an_impl(item: pytest.Item, chosen: KeysView[str], known_ids: set[str]) -> bool:
+    callspec = getattr(item, "callspec", None)
+    params = callspec.params.values() if callspec is not None else ()
+    named = {value for value in params if isinstance(value, str) and value in known_ids}
+    if named:
+        return bool(named & chosen)
+    used = getattr(item, "fixturenames", ())
+    return any(ex_id in used for ex_id in chosen)
 
 
 @pytest.hookimpl(wrapper=True)

@@ -8,12 +8,19 @@ from __future__ import annotations
 
 import pytest
 
+from algos.practice import exercises
+
+# pytester's in-process runs drop the modules they imported; numpy-based extension
+# modules cannot be imported twice, so import every exercise module here, once.
+exercises()
+
 TESTS_OF_DOT = """
 from hypothesis import given, strategies as st
 import pytest
 from algos.practice.pytest_plugin import exercise_fixture
 
 dot = exercise_fixture("dot")
+cross = exercise_fixture("cross")
 ints = st.integers(-10, 10)
 
 def test_example(dot):
@@ -29,6 +36,11 @@ def test_rejects_nan(dot):
 
 def test_unrelated():
     assert 1 + 1 == 2
+
+# Parametrized by exercise id: with --impl, only the chosen ids' cases run.
+@pytest.mark.parametrize(("ex_id", "expected"), [("dot", 1), ("cross", 0)])
+def test_a_vector_with_itself(request, ex_id, expected):
+    assert request.getfixturevalue(ex_id)((1, 0), (1, 0)) == expected
 """
 
 CORRECT = """
@@ -67,12 +79,13 @@ def run(pytester: pytest.Pytester):
 
 def test_correct_solution_passes_and_other_tests_are_deselected(run) -> None:
     result = run(CORRECT, "--impl", "dot=mine.py")
-    result.assert_outcomes(passed=3, deselected=1)
+    result.assert_outcomes(passed=4, deselected=2)
+    result.stdout.no_fnmatch_line("*cross*")
 
 
 def test_subtly_wrong_solution_fails_with_the_minimal_input(run) -> None:
     result = run(SUBTLY_WRONG, "--impl", "dot=mine.py")
-    result.assert_outcomes(passed=2, failed=1, deselected=1)
+    result.assert_outcomes(passed=3, failed=1, deselected=2)
     # hypothesis shrinks to the smallest failing coordinates: both second ones equal -1
     result.stdout.re_match_lines([MINIMAL_EXAMPLE, r".*\ba=0\b", r".*\bb=-1\b", r".*\bd=-1\b"])
 
@@ -81,7 +94,7 @@ def test_stub_is_reported_once_per_exercise_without_tracebacks(run) -> None:
     result = run(STUB, "--impl", "dot=mine.py")
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     result.stdout.fnmatch_lines(
-        ["*= not implemented yet =*", "dot: not implemented yet (mine.py:dot raises*3 test(s)*"]
+        ["*= not implemented yet =*", "dot: not implemented yet (mine.py:dot raises*4 test(s)*"]
     )
     result.stdout.no_fnmatch_line("*Traceback*")
     result.stdout.no_re_match_line(MINIMAL_EXAMPLE)
@@ -90,7 +103,7 @@ def test_stub_is_reported_once_per_exercise_without_tracebacks(run) -> None:
 
 def test_function_name_can_be_given(run) -> None:
     result = run(CORRECT.replace("def dot(", "def my_dot("), "--impl", "dot=mine.py:my_dot")
-    result.assert_outcomes(passed=3, deselected=1)
+    result.assert_outcomes(passed=4, deselected=2)
 
 
 def test_without_impl_every_test_runs_on_the_reference(run, pytester: pytest.Pytester) -> None:
@@ -105,7 +118,7 @@ def test_without_impl_every_test_runs_on_the_reference(run, pytester: pytest.Pyt
             assert dot is reference
         """
     )
-    run(None).assert_outcomes(passed=5)
+    run(None).assert_outcomes(passed=7)
 
 
 @pytest.mark.parametrize(
