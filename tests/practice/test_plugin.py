@@ -140,3 +140,12 @@ def test_a_file_that_fails_to_import_is_a_usage_error(run) -> None:
     result = run("import no_such_module_here\n", "--impl", "dot=mine.py")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["*importing 'mine.py' failed: ModuleNotFoundError*"])
+
+
+def test_a_copy_of_the_reference_with_its_decorator_is_accepted(run) -> None:
+    decorator = '@exercise(topic="geometry", difficulty="easy", complexity="O(1)")\n'
+    copy = "from algos.practice import exercise\n" + CORRECT.replace(
+        "def dot(", decorator + "def dot("
+    )
+    result = run(copy, "--impl", "dot=mine.py")
+    result.assert_outcomes(passed=4, deselected=2)
