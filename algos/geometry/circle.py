@@ -34,9 +34,8 @@ from __future__ import annotations
 import itertools
 import math
 import random
-from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any, NamedTuple, TypeAlias
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -44,15 +43,15 @@ from algos.geometry.primitives import (
     EPS,
     Point,
     PointLike,
+    PointsLike,
     Scalar,
     as_point,
     as_points,
     divide,
+    numeric_array,
     sign,
 )
 from algos.practice import exercise
-
-PointsLike: TypeAlias = "Sequence[PointLike] | np.ndarray[Any, Any]"
 
 
 class Circle(NamedTuple):
@@ -173,7 +172,7 @@ def min_enclosing_circle_np(points: PointsLike, seed: int | None = None) -> Circ
     >>> min_enclosing_circle_np([(0, 0), (4, 0), (0, 3), (1, 1)], seed=1)
     Circle(center=Point(x=2.0, y=1.5), radius=2.5)
     """
-    xy = _numeric_array(points)
+    xy = numeric_array(points)
     if xy is None:
         xy = np.array(_coordinates(points), dtype=float).reshape(-1, 2)
     if len(xy) == 0:
@@ -347,27 +346,10 @@ def circle_circle_intersection(
 
 def _coordinates(points: PointsLike) -> list[tuple[Scalar, Scalar]]:
     """The points as ``(x, y)`` pairs of Python numbers (ints stay ints), validated."""
-    array = _numeric_array(points)
+    array = numeric_array(points)
     if array is not None:
         return [(x, y) for x, y in array.tolist()]
     return [(p.x, p.y) for p in as_points(points, "points")]
-
-
-def _numeric_array(points: PointsLike) -> np.ndarray[Any, Any] | None:
-    """``points`` itself when it is a numeric ``(n, 2)`` array (checked finite), else None.
-
-    The fast path for large input: one vectorised check instead of n Point objects.
-    """
-    if not (
-        isinstance(points, np.ndarray)
-        and points.ndim == 2
-        and points.shape[1] == 2
-        and points.dtype.kind in "iuf"
-    ):
-        return None
-    if points.dtype.kind == "f" and not np.isfinite(points).all():
-        as_points(points, "points")  # raises, naming the first bad point
-    return points
 
 
 def _next_outside(

@@ -38,16 +38,15 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from enum import Enum
-from typing import Any, TypeAlias
-
-import numpy as np
+from typing import TypeAlias
 
 from algos.geometry.primitives import (
     EPS,
     Point,
     PointLike,
+    PointsLike,
     Scalar,
     as_point,
     as_points,
@@ -58,7 +57,7 @@ from algos.geometry.primitives import (
 from algos.geometry.segments import point_on_segment
 from algos.practice import exercise
 
-PolygonLike: TypeAlias = "Sequence[PointLike] | np.ndarray[Any, Any]"
+PolygonLike: TypeAlias = PointsLike
 
 
 class Location(Enum):

@@ -39,6 +39,7 @@ from algos.practice import exercise
 
 Scalar: TypeAlias = int | float | Fraction
 PointLike: TypeAlias = "Point | tuple[Scalar, Scalar] | list[Scalar] | np.ndarray[Any, Any]"
+PointsLike: TypeAlias = "Iterable[PointLike] | np.ndarray[Any, Any]"
 Sign: TypeAlias = Literal[-1, 0, 1]
 
 EPS = 1e-9
@@ -314,7 +315,7 @@ def as_point(p: object, name: str = "point") -> Point:
 
 
 def as_points(points: object, name: str = "points") -> list[Point]:
-    """Validate a collection of points: a sequence of point-likes or an ``(n, 2)`` array.
+    """Validate a collection of points: an iterable of point-likes or an ``(n, 2)`` array.
 
     Returns a new list (the input is never mutated).
 
@@ -328,15 +329,54 @@ def as_points(points: object, name: str = "points") -> list[Point]:
     >>> as_points(np.array([[0, 1], [2, 3]]))
     [Point(x=0, y=1), Point(x=2, y=3)]
     """
-    if isinstance(points, np.ndarray):
+    array = numeric_array(points, name)
+    if array is not None:
+        return [Point(x, y) for x, y in array.tolist()]
+    rows: Iterable[object]
+    if isinstance(points, np.ndarray):  # an object array of Fractions, say
         if points.ndim != 2 or points.shape[1] != 2:
             raise ValueError(f"{name} must have shape (n, 2), got an array of shape {points.shape}")
-        rows: Iterable[object] = points.tolist()
+        rows = points.tolist()
     elif isinstance(points, Iterable) and not isinstance(points, str | bytes | Point):
         rows = points
     else:
         raise TypeError(f"{name} must be a sequence of points or an (n, 2) array, got {points!r}")
     return [as_point(p, f"{name}[{i}]") for i, p in enumerate(rows)]
+
+
+def numeric_array(points: object, name: str = "points") -> np.ndarray[Any, Any] | None:
+    """``points`` itself when it is a numeric ``(n, 2)`` array, checked finite; else None.
+
+    The fast path of large inputs: one vectorised check instead of one per point.
+    ``.tolist()`` of the result gives Python ints (exact) or floats.
+
+    Raises
+    ------
+    ValueError
+        If the array holds NaN or inf, naming the first such point as ``points[i]``.
+
+    Examples
+    --------
+    >>> numeric_array(np.array([[0.0, 1.0], [np.inf, 0.0]]), "xy")
+    Traceback (most recent call last):
+    ...
+    ValueError: xy[1] must have finite coordinates, got [inf, 0.0]
+    >>> numeric_array([(0, 1)]) is None
+    True
+    """
+    if not (
+        isinstance(points, np.ndarray)
+        and points.ndim == 2
+        and points.shape[1] == 2
+        and points.dtype.kind in "iuf"
+    ):
+        return None
+    if points.dtype.kind == "f":
+        finite = np.isfinite(points).all(axis=1)
+        if not finite.all():
+            i = int(np.argmin(finite))
+            raise ValueError(f"{name}[{i}] must have finite coordinates, got {points[i].tolist()}")
+    return points
 
 
 def _as_scalar(value: object, name: str, whole: object) -> Scalar:
