@@ -12,6 +12,9 @@ from types import ModuleType
 def import_file(path: Path) -> ModuleType:
     """Import the Python file at ``path`` as a module of its own, whatever its folder.
 
+    As for a script, the file's folder comes first on ``sys.path`` while it is executed,
+    so that it can import its neighbours.
+
     Raises
     ------
     ImportError
@@ -25,9 +28,12 @@ def import_file(path: Path) -> ModuleType:
         raise ImportError(f"cannot import {str(path)!r}: not a Python file")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
+    sys.path.insert(0, str(resolved.parent))
     try:
         spec.loader.exec_module(module)
     except BaseException:
         del sys.modules[name]
         raise
+    finally:
+        sys.path.remove(str(resolved.parent))
     return module

@@ -22,21 +22,16 @@ import time
 import numpy as np
 import pytest
 import shapely
+from point_sets import DISTRIBUTIONS, point_set
 
 from algos.geometry.circle import min_enclosing_circle, min_enclosing_circle_np
 
 SIZES = [10**3, 10**4, 10**5, 10**6]
-DISTRIBUTIONS = ["square", "disk", "circle"]
 
 
 @functools.cache
 def _points(distribution: str, n: int) -> np.ndarray:
-    rng = np.random.default_rng(n + len(distribution))
-    if distribution == "square":
-        return rng.random((n, 2))
-    theta = rng.uniform(0, 2 * np.pi, n)
-    radius = np.sqrt(rng.random(n)) if distribution == "disk" else np.ones(n)
-    return np.column_stack([radius * np.cos(theta), radius * np.sin(theta)])
+    return point_set(distribution, n, np.random.default_rng(n + len(distribution)))
 
 
 @functools.cache

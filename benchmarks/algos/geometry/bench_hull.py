@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 import pytest
 import shapely
+from point_sets import DISTRIBUTIONS, point_set
 from scipy.spatial import ConvexHull
 
 from algos.geometry.calipers import diameter, min_area_rectangle
@@ -35,20 +36,11 @@ from algos.practice.bench import BenchSpec, fitted_exponent, scaling_report, tim
 
 SIZES = [10**3, 10**4, 10**5, 10**6]
 CALIPERS_SIZES = [10**3, 10**4, 10**5]
-DISTRIBUTIONS = ["square", "disk", "circle"]
-
-
-def _make(distribution: str, n: int, rng: np.random.Generator) -> np.ndarray:
-    if distribution == "square":
-        return rng.random((n, 2))
-    theta = rng.uniform(0, 2 * np.pi, n)
-    radius = np.sqrt(rng.random(n)) if distribution == "disk" else np.ones(n)
-    return np.column_stack([radius * np.cos(theta), radius * np.sin(theta)])
 
 
 @functools.cache
 def _points(distribution: str, n: int) -> np.ndarray:
-    return _make(distribution, n, np.random.default_rng([n, DISTRIBUTIONS.index(distribution)]))
+    return point_set(distribution, n, np.random.default_rng([n, DISTRIBUTIONS.index(distribution)]))
 
 
 @functools.cache
@@ -149,7 +141,7 @@ def bench_convex_hull_scaling(request: Any) -> None:
     report = {}
     for distribution in ("circle", "disk"):
         timings = time_at_sizes(
-            HULLS, lambda n, rng, d=distribution: (_make(d, n, rng),), sizes, repeat=3
+            HULLS, lambda n, rng, d=distribution: (point_set(d, n, rng),), sizes, repeat=3
         )
         report[distribution] = timings
         print(f"\nconvex hull on the {distribution} (claimed O(n log n): exponent ~1.1)")
@@ -166,22 +158,22 @@ def bench_convex_hull_scaling(request: Any) -> None:
 BENCH_SPECS = [
     BenchSpec(
         "convex_hull",
-        lambda n, rng: (_make("disk", n, rng),),
+        lambda n, rng: (point_set("disk", n, rng),),
         peers={"scipy_ConvexHull": ConvexHull, "shapely": _shapely_hull},
     ),
     BenchSpec(
         "convex_hull_np",
-        lambda n, rng: (_make("disk", n, rng),),
+        lambda n, rng: (point_set("disk", n, rng),),
         peers={"scipy_ConvexHull": ConvexHull, "shapely": _shapely_hull},
     ),
     BenchSpec(
         "min_area_rectangle",
-        lambda n, rng: (_make("disk", n, rng),),
+        lambda n, rng: (point_set("disk", n, rng),),
         peers={"shapely": CALIPERS["min_area_rectangle"][1]},
     ),
     BenchSpec(
         "diameter",
-        lambda n, rng: (_make("disk", n, rng),),
+        lambda n, rng: (point_set("disk", n, rng),),
         peers={"scipy_hull_then_numpy": _qhull_diameter},
     ),
 ]
