@@ -1,8 +1,35 @@
 """A robust 2-D geometry toolkit, exact on integers and Fractions, EPS-aware on floats.
 
-See :mod:`algos.geometry.primitives` for the number model and the tolerance rule.
+Split by topic (primitives, segments, polygon, hull, calipers, closest_pair, halfplane,
+circle) and re-exported here.  See :mod:`algos.geometry.primitives` for the number model
+and the tolerance rule.
 """
 
+from algos.geometry.calipers import (
+    Rectangle,
+    diameter,
+    min_area_rectangle,
+    min_width,
+)
+from algos.geometry.circle import (
+    Circle,
+    circle_circle_intersection,
+    circle_line_intersection,
+    min_enclosing_circle,
+    min_enclosing_circle_np,
+)
+from algos.geometry.hull import (
+    convex_hull,
+    convex_hull_np,
+)
+from algos.geometry.polygon import (
+    Location,
+    PolygonLike,
+    is_convex,
+    point_in_polygon,
+    polygon_area,
+    polygon_centroid,
+)
 from algos.geometry.primitives import (
     EPS,
     ORIGIN,
@@ -25,26 +52,57 @@ from algos.geometry.primitives import (
     rotate,
     sign,
 )
+from algos.geometry.segments import (
+    line_intersection,
+    point_on_segment,
+    point_segment_distance,
+    project,
+    segment_intersection,
+    segments_intersect,
+)
 
 __all__ = [
     "EPS",
     "ORIGIN",
+    "Circle",
+    "Location",
     "Point",
     "PointLike",
     "PointsLike",
+    "PolygonLike",
+    "Rectangle",
     "Scalar",
     "angle",
     "as_point",
     "as_points",
+    "circle_circle_intersection",
+    "circle_line_intersection",
+    "convex_hull",
+    "convex_hull_np",
     "cross",
+    "diameter",
     "dist",
     "dist2",
     "dot",
+    "is_convex",
+    "line_intersection",
+    "min_area_rectangle",
+    "min_enclosing_circle",
+    "min_enclosing_circle_np",
+    "min_width",
     "norm",
     "norm2",
     "numeric_array",
     "orientation",
     "perp",
+    "point_in_polygon",
+    "point_on_segment",
+    "point_segment_distance",
+    "polygon_area",
+    "polygon_centroid",
+    "project",
     "rotate",
+    "segment_intersection",
+    "segments_intersect",
     "sign",
 ]
