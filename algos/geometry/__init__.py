@@ -18,6 +18,14 @@ from algos.geometry.circle import (
     min_enclosing_circle,
     min_enclosing_circle_np,
 )
+from algos.geometry.closest_pair import (
+    closest_pair,
+    closest_pair_np,
+)
+from algos.geometry.halfplane import (
+    HalfPlane,
+    half_plane_intersection,
+)
 from algos.geometry.hull import (
     convex_hull,
     convex_hull_np,
@@ -65,6 +73,7 @@ __all__ = [
     "EPS",
     "ORIGIN",
     "Circle",
+    "HalfPlane",
     "Location",
     "Point",
     "PointLike",
@@ -77,6 +86,8 @@ __all__ = [
     "as_points",
     "circle_circle_intersection",
     "circle_line_intersection",
+    "closest_pair",
+    "closest_pair_np",
     "convex_hull",
     "convex_hull_np",
     "cross",
@@ -84,6 +95,7 @@ __all__ = [
     "dist",
     "dist2",
     "dot",
+    "half_plane_intersection",
     "is_convex",
     "line_intersection",
     "min_area_rectangle",
