@@ -3,13 +3,15 @@
 A benchmark file declares, for each exercise it covers, a :class:`BenchSpec`: how to
 make the arguments for size ``n`` and which of the field's functions are its peers.
 ``workbook bench ID`` and the benchmark files' scaling tests share what is here:
-:func:`time_at_sizes` times callables on the same inputs, interleaved, and
+:func:`time_at_sizes` times callables on the same inputs, interleaved,
+:func:`interleaved_medians` gives the medians that a target is judged on, and
 :func:`fitted_exponent` fits the slope of log(time) against log(n).
 """
 
 from __future__ import annotations
 
 import math
+import statistics
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -50,6 +52,29 @@ def best_time(func: Callable[..., Any], args: tuple[Any, ...], repeat: int = 3) 
         func(*args)
         best = min(best, time.perf_counter() - start)
     return best
+
+
+def interleaved_medians(
+    contenders: Mapping[str, Callable[[], Any]], rounds: int
+) -> dict[str, float]:
+    """Median seconds of each zero-argument callable, the callables taking turns.
+
+    Round after round every contender runs once, so a slow phase of the machine hits
+    them alike: the ratio of two medians is a fair comparison from one run.
+
+    Examples
+    --------
+    >>> medians = interleaved_medians({"a": lambda: sum(range(100)), "b": lambda: None}, 3)
+    >>> sorted(medians)
+    ['a', 'b']
+    """
+    times: dict[str, list[float]] = {name: [] for name in contenders}
+    for _ in range(rounds):
+        for name, run in contenders.items():
+            start = time.perf_counter()
+            run()
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(seconds) for name, seconds in times.items()}
 
 
 def time_at_sizes(

@@ -31,8 +31,6 @@ numbers run everything under the same ``MALLOC_MMAP_THRESHOLD_`` (for example
 from __future__ import annotations
 
 import math
-import statistics
-import time
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -43,7 +41,13 @@ from numpy.lib.stride_tricks import sliding_window_view
 from scipy.ndimage import maximum_filter1d, minimum_filter1d
 
 from algos.practice import get_exercise
-from algos.practice.bench import BenchSpec, fitted_exponent, scaling_report, time_at_sizes
+from algos.practice.bench import (
+    BenchSpec,
+    fitted_exponent,
+    interleaved_medians,
+    scaling_report,
+    time_at_sizes,
+)
 from algos.sliding_window import max_sliding_window, sliding_window_max, sliding_window_min
 
 N_SIZES = [10**3, 10**4, 10**5, 10**6]
@@ -202,17 +206,6 @@ def bench_deque_across_k(benchmark: Any, k: int) -> None:
 # ----------------------------------------------------------------------------- reports
 
 
-def _interleaved_medians(contenders: dict[str, Callable[[], Any]], rounds: int) -> dict[str, float]:
-    """Median seconds of each contender, the contenders taking turns round by round."""
-    times: dict[str, list[float]] = {name: [] for name in contenders}
-    for _ in range(rounds):
-        for name, run in contenders.items():
-            start = time.perf_counter()
-            run()
-            times[name].append(time.perf_counter() - start)
-    return {name: statistics.median(ts) for name, ts in times.items()}
-
-
 def bench_sliding_window_targets(benchmark: Any) -> None:
     """The issue's targets, timed interleaved in one process (medians).
 
@@ -234,7 +227,7 @@ def bench_sliding_window_targets(benchmark: Any) -> None:
 
     def compare() -> dict[str, dict[str, float]]:
         report = {
-            f"max n={_label(a.shape[0])} k={k}": _interleaved_medians(
+            f"max n={_label(a.shape[0])} k={k}": interleaved_medians(
                 {
                     "sliding_window_max": lambda k=k: sliding_window_max(a, k),
                     "maximum_filter1d": lambda k=k: _scipy(maximum_filter1d, a, k),
@@ -243,7 +236,7 @@ def bench_sliding_window_targets(benchmark: Any) -> None:
             )
             for k in K_SIZES
         }
-        report[f"deque n={_label(n_deque)}"] = _interleaved_medians(
+        report[f"deque n={_label(n_deque)}"] = interleaved_medians(
             {f"k={k}": lambda k=k: max_sliding_window(nums, k) for k in deque_ks},
             rounds=21 if full else 1,
         )
