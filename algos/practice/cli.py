@@ -7,8 +7,10 @@
     workbook check convex_hull         # the exercise's tests against practice/convex_hull.py
     workbook bench convex_hull         # yours vs the reference vs the peers at growing n
 
-``check`` runs exactly ``pytest --impl ID=FILE`` over the workbook's test suite, so a
-failure shows the minimal input hypothesis found, and the expected and actual values.
+``check`` runs exactly ``python -m pytest --impl ID=FILE`` over the workbook's test suite
+in a fresh interpreter, so a failure shows the minimal input hypothesis found, and the
+expected and actual values; arguments after ``--`` go to pytest (``-- -m "not contract"``
+leaves out the input-validation tests).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import ast
 import builtins
 import doctest
 import inspect
+import subprocess
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
@@ -86,16 +89,17 @@ def new_exercise(args: argparse.Namespace) -> int:
 
 def check_exercise(args: argparse.Namespace) -> int:
     """Run the exercise's tests against the user's file; return pytest's exit status."""
-    import pytest  # the check needs the dev extra; listing and stubs do not
-
     exercise = get_exercise(args.id)
     path: Path = args.file or args.dir / f"{exercise.id}.py"
     if not path.is_file():
         raise FileNotFoundError(f"no file {path}; write one with: workbook new {exercise.id}")
     if not TESTS_DIR.is_dir():
         raise FileNotFoundError(f"the workbook's tests are not at {TESTS_DIR}; check needs a clone")
-    options = ["--impl", f"{exercise.id}={path}", str(TESTS_DIR), "-q", "--tb=short"]
-    return int(pytest.main([*options, "-p", "no:cacheprovider", *args.pytest_args]))
+    # A fresh interpreter, as when the user types the command: this one has imported the
+    # workbook already, which pytest could then no longer rewrite for its assertions.
+    command = [sys.executable, "-m", "pytest", "--impl", f"{exercise.id}={path}", str(TESTS_DIR)]
+    command += ["-q", "--tb=short", "-p", "no:cacheprovider", *args.pytest_args]
+    return subprocess.run(command, check=False).returncode
 
 
 def bench_exercise(args: argparse.Namespace) -> int:

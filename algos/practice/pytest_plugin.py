@@ -12,7 +12,10 @@ By default the fixture yields the reference.  ``pytest --impl max_sliding_window
 makes it yield ``max_sliding_window`` from ``mine.py`` instead, and keeps only the tests
 that use an exercise given with ``--impl``.  A user's function that still raises
 ``NotImplementedError`` is reported in one line per exercise, not with a traceback per
-test.  The plugin is registered through the ``pytest11`` entry point.
+test.  Tests marked ``contract`` check input validation (the workbook's error types and
+messages); when some of them fail under ``--impl``, the summary says how to check the
+algorithm alone (``-m "not contract"``).  The plugin is registered through the
+``pytest11`` entry point.
 """
 
 from __future__ import annotations
@@ -31,7 +34,9 @@ from algos.practice.registry import exercises, get_exercise
 
 _IMPLS = pytest.StashKey[dict[str, "UserImplementation"]]()
 _NOT_IMPLEMENTED = pytest.StashKey[Counter[str]]()
+_CONTRACT_FAILURES = pytest.StashKey[list[str]]()
 NOT_IMPLEMENTED_CATEGORY = "not implemented"
+CONTRACT_MARKER = "contract"
 
 
 class NotImplementedYet(BaseException):
@@ -94,6 +99,12 @@ def pytest_configure(config: pytest.Config) -> None:
         impls[user.exercise_id] = user
     config.stash[_IMPLS] = impls
     config.stash[_NOT_IMPLEMENTED] = Counter()
+    config.stash[_CONTRACT_FAILURES] = []
+    config.addinivalue_line(
+        "markers",
+        f"{CONTRACT_MARKER}: checks input validation, the error type and message for bad "
+        f"input (practice: -m 'not {CONTRACT_MARKER}' checks the algorithm alone)",
+    )
 
 
 def load_implementation(spec: str) -> UserImplementation:
@@ -167,6 +178,8 @@ def pytest_runtest_makereport(
         report.longrepr = str(stub)
         report.user_properties.append(("not_implemented", stub.exercise_id))
         item.config.stash[_NOT_IMPLEMENTED][stub.exercise_id] += 1
+    elif report.failed and call.when == "call" and item.get_closest_marker(CONTRACT_MARKER):
+        item.config.stash[_CONTRACT_FAILURES].append(item.nodeid)
     return report
 
 
@@ -182,16 +195,28 @@ def pytest_report_teststatus(
 
 
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    impls = config.stash.get(_IMPLS, {})
     counts = config.stash.get(_NOT_IMPLEMENTED, Counter())
-    if not counts:
-        return
-    impls = config.stash[_IMPLS]
-    terminalreporter.section("not implemented yet", sep="=", yellow=True)
-    for exercise_id, n_tests in sorted(counts.items()):
-        user = impls[exercise_id]
+    if counts:
+        terminalreporter.section("not implemented yet", sep="=", yellow=True)
+        for exercise_id, n_tests in sorted(counts.items()):
+            user = impls[exercise_id]
+            terminalreporter.line(
+                f"{exercise_id}: not implemented yet ({user.path.name}:{user.function_name} "
+                f"raises NotImplementedError; {n_tests} test(s) waiting)"
+            )
+    contract_failures = config.stash.get(_CONTRACT_FAILURES, [])
+    if impls and contract_failures:
+        terminalreporter.section("input validation", sep="=", yellow=True)
         terminalreporter.line(
-            f"{exercise_id}: not implemented yet ({user.path.name}:{user.function_name} "
-            f"raises NotImplementedError; {n_tests} test(s) waiting)"
+            f"{len(contract_failures)} failed test(s) check input validation: the error type "
+            f"and message the workbook gives for bad input (marker '{CONTRACT_MARKER}')."
+        )
+        leave_out = f"-m 'not {CONTRACT_MARKER}'"
+        exercise_id = next(iter(impls)) if len(impls) == 1 else "ID"
+        terminalreporter.line(
+            f"To check the algorithm alone, add {leave_out} "
+            f"(workbook check {exercise_id} -- {leave_out})"
         )
 
 

@@ -277,6 +277,7 @@ _BAD_ELEMENTS = [(v, ValueError) for v in (0, -3)] + [
 _BAD_TARGETS = [(7.0, TypeError), (True, TypeError), ("7", TypeError), (None, TypeError)]
 
 
+@pytest.mark.contract
 @pytest.mark.parametrize(("bad", "error"), _BAD_ELEMENTS)
 @pytest.mark.parametrize("target", [7, 0, -1])
 def test_bad_candidates_are_rejected(
@@ -291,6 +292,7 @@ def test_bad_candidates_are_rejected(
         _assert_raises(error, (name, repr(bad)), function, [2, bad, 3], target)
 
 
+@pytest.mark.contract
 @pytest.mark.parametrize("not_iterable", [5, None, 2.5])
 def test_candidates_must_be_iterable(
     combination_sum: Callable[..., Combos],
@@ -302,6 +304,7 @@ def test_candidates_must_be_iterable(
         _assert_raises(TypeError, (name, repr(not_iterable)), function, not_iterable, 7)
 
 
+@pytest.mark.contract
 @pytest.mark.parametrize(("bad", "error"), _BAD_TARGETS)
 def test_bad_targets_are_rejected(
     combination_sum: Callable[..., Combos],
@@ -314,6 +317,7 @@ def test_bad_targets_are_rejected(
         _assert_raises(error, ("target", repr(bad)), function, [2, 3], bad)
 
 
+@pytest.mark.contract
 @pytest.mark.parametrize(
     ("k", "n", "error", "names"),
     [

@@ -305,6 +305,7 @@ def test_np_accepts_lists_strided_and_readonly(maximum_gap_np: Gap) -> None:
 # ----------------------------------------------------------------------- errors, no mutation
 
 
+@pytest.mark.contract
 @pytest.mark.parametrize(
     ("nums", "pattern"),
     [
@@ -321,6 +322,7 @@ def test_maximum_gap_type_errors(maximum_gap: Gap, nums: Any, pattern: str) -> N
         maximum_gap(nums)
 
 
+@pytest.mark.contract
 @pytest.mark.parametrize(
     ("nums", "pattern"),
     [
@@ -336,6 +338,7 @@ def test_maximum_gap_value_errors(maximum_gap: Gap, nums: list[Any], pattern: st
         maximum_gap(nums)
 
 
+@pytest.mark.contract
 @pytest.mark.parametrize(
     ("nums", "pattern"),
     [
@@ -349,6 +352,7 @@ def test_radix_type_errors(maximum_gap_radix: Gap, nums: list[Any], pattern: str
         maximum_gap_radix(nums)
 
 
+@pytest.mark.contract
 @pytest.mark.parametrize(
     ("a", "error", "pattern"),
     [
@@ -372,6 +376,7 @@ def test_np_errors(maximum_gap_np: Gap, a: Any, error: type[Exception], pattern:
         maximum_gap_np(a)
 
 
+@pytest.mark.contract
 @pytest.mark.skipif(np.dtype(np.longdouble).itemsize <= 8, reason="long double is float64")
 def test_np_rejects_long_double(maximum_gap_np: Gap) -> None:
     with pytest.raises(TypeError, match=r"a.*float64 at most"):

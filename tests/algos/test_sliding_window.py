@@ -551,6 +551,7 @@ def test_registered_as_exercises(ex_id: str, complexity: str) -> None:
 # ----------------------------------------------------------------------------- errors
 
 
+@pytest.mark.contract
 @pytest.mark.parametrize(("n", "k"), [(5, 0), (5, -1), (5, 6), (3, 100), (0, 0), (0, 1)])
 def test_k_out_of_range(any_impl: tuple[str, Callable[..., Any]], n: int, k: int) -> None:
     ex_id, impl = any_impl
@@ -560,6 +561,7 @@ def test_k_out_of_range(any_impl: tuple[str, Callable[..., Any]], n: int, k: int
     info.match(rf"\bn\b\D*{n}\b")
 
 
+@pytest.mark.contract
 def test_empty_input_always_raises(any_impl: tuple[str, Callable[..., Any]]) -> None:
     ex_id, impl = any_impl
     empty: Any = np.array([], dtype=np.int64) if ex_id in VECTOR_IDS else []
@@ -568,6 +570,7 @@ def test_empty_input_always_raises(any_impl: tuple[str, Callable[..., Any]]) -> 
             impl(empty, k)
 
 
+@pytest.mark.contract
 @pytest.mark.parametrize("k", [True, False, 2.0, 2.5, "2", None, Fraction(2), Decimal(2)])
 def test_k_must_be_an_int(any_impl: tuple[str, Callable[..., Any]], k: Any) -> None:
     ex_id, impl = any_impl
@@ -584,6 +587,7 @@ def test_numpy_integer_k_is_accepted(any_impl: tuple[str, Callable[..., Any]]) -
     assert as_list(impl(arg, np.uint8(4))) == expected
 
 
+@pytest.mark.contract
 @pytest.mark.parametrize(
     "a",
     [np.zeros((2, 3)), np.zeros((1, 4)), np.zeros((3, 1)), np.float64(3.0), [[1, 2], [3, 4]]],
@@ -595,6 +599,7 @@ def test_vectorised_needs_1d(vector_impl: tuple[str, Callable[..., Any]], a: Any
         impl(a, 1)
 
 
+@pytest.mark.contract
 @pytest.mark.parametrize(
     "a",
     [
@@ -613,6 +618,7 @@ def test_vectorised_rejects_unordered_or_object_dtypes(
         impl(a, 1)
 
 
+@pytest.mark.contract
 def test_vectorised_rejects_masked_arrays(vector_impl: tuple[str, Callable[..., Any]]) -> None:
     _, impl = vector_impl
     with pytest.raises(TypeError, match="mask"):

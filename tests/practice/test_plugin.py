@@ -30,6 +30,7 @@ def test_example(dot):
 def test_against_formula(dot, a, b, c, d):
     assert dot((a, b), (c, d)) == a * c + b * d
 
+@pytest.mark.contract
 def test_rejects_nan(dot):
     with pytest.raises(ValueError, match="finite"):
         dot((float("nan"), 0), (1, 1))
@@ -58,6 +59,12 @@ SUBTLY_WRONG = CORRECT.replace("return sum(", "return (b < 0 and d < 0) + sum(")
 
 # How hypothesis introduces the shrunk input (the wording changed across versions).
 MINIMAL_EXAMPLE = r".*(Falsifying example|Failing test case)"
+
+# Right on every valid input, but no input validation: only the contract test fails.
+UNVALIDATED = """
+def dot(u, v):
+    return u[0] * v[0] + u[1] * v[1]
+"""
 
 STUB = """
 def dot(u, v):
@@ -99,6 +106,28 @@ def test_stub_is_reported_once_per_exercise_without_tracebacks(run) -> None:
     result.stdout.no_fnmatch_line("*Traceback*")
     result.stdout.no_re_match_line(MINIMAL_EXAMPLE)
     assert result.stdout.str().count("not implemented yet (") == 1
+
+
+def test_failing_input_validation_is_named_with_the_way_to_leave_it_out(run) -> None:
+    result = run(UNVALIDATED, "--impl", "dot=mine.py")
+    result.assert_outcomes(passed=3, failed=1, deselected=2)
+    result.stdout.fnmatch_lines(
+        [
+            "*= input validation =*",
+            "1 failed test(s) check input validation*(marker 'contract')*",
+            "To check the algorithm alone, add -m 'not contract' "
+            "(workbook check dot -- -m 'not contract')",
+        ]
+    )
+    run(UNVALIDATED, "--impl", "dot=mine.py", "-m", "not contract").assert_outcomes(
+        passed=3, deselected=3
+    )
+
+
+def test_no_validation_hint_when_validation_passes(run) -> None:
+    result = run(CORRECT, "--impl", "dot=mine.py")
+    result.assert_outcomes(passed=4, deselected=2)
+    result.stdout.no_fnmatch_line("*input validation*")
 
 
 def test_function_name_can_be_given(run) -> None:

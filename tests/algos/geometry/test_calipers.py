@@ -203,6 +203,7 @@ def test_no_mutation(diameter, min_width, min_area_rectangle):
     np.testing.assert_array_equal(xy, xy_copy)
 
 
+@pytest.mark.contract
 @pytest.mark.parametrize(
     ("points", "error", "match"),
     [

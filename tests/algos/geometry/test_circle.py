@@ -137,6 +137,7 @@ def test_circle_circle_examples(circle_circle_intersection, c1, r1, c2, r2, expe
 # ---------------------------------------------------------------- errors, inputs
 
 
+@pytest.mark.contract
 def test_errors(
     min_enclosing_circle,
     min_enclosing_circle_np,

@@ -277,6 +277,7 @@ def test_no_mutation(closest_pair, closest_pair_np) -> None:
 # ---------------------------------------------------------------- bad input
 
 
+@pytest.mark.contract
 @pytest.mark.parametrize(
     ("points", "error", "match"),
     [

@@ -398,6 +398,7 @@ def test_no_mutation(half_plane_intersection) -> None:
 # ---------------------------------------------------------------- bad input
 
 
+@pytest.mark.contract
 @pytest.mark.parametrize(
     ("planes", "bbox", "error", "match"),
     [

@@ -297,6 +297,7 @@ def test_accepts_points_lists_arrays_and_iterators(convex_hull):
 
 
 # ------------------------------------------------------------------ errors
+@pytest.mark.contract
 @pytest.mark.parametrize(
     ("points", "error", "match"),
     [
@@ -317,6 +318,7 @@ def test_convex_hull_errors(convex_hull, points, error, match):
         convex_hull(points)
 
 
+@pytest.mark.contract
 @pytest.mark.parametrize(
     ("xy", "error", "match"),
     [

@@ -141,6 +141,7 @@ def test_is_convex_examples(is_convex, poly, expected) -> None:
 # ---------------------------------------------------------------- errors, inputs
 
 
+@pytest.mark.contract
 @pytest.mark.parametrize("poly", [[], [(0, 0), (1, 1)], [(0, 0), (1, 1), (0, 0)]])
 def test_too_few_vertices(
     polygon_area, polygon_centroid, point_in_polygon, is_convex, poly
@@ -161,6 +162,7 @@ def test_centroid_of_zero_area_polygon(polygon_centroid) -> None:
         polygon_centroid(bow_tie)
 
 
+@pytest.mark.contract
 def test_bad_vertices_are_named(polygon_area, point_in_polygon) -> None:
     with pytest.raises(ValueError, match=r"poly\[1\] must have finite coordinates"):
         polygon_area([(0, 0), (math.nan, 0), (1, 1)])

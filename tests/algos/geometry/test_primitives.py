@@ -191,6 +191,7 @@ def test_inputs_are_not_mutated(dot, rotate) -> None:
     assert arr.tolist() == [3.0, 4.0]
 
 
+@pytest.mark.contract
 @pytest.mark.parametrize(
     ("bad", "error", "message"),
     [
@@ -208,6 +209,7 @@ def test_bad_points_are_rejected_by_name(dot, bad, error, message) -> None:
         dot(bad, (0, 0))
 
 
+@pytest.mark.contract
 def test_rotate_rejects_a_non_finite_angle(rotate) -> None:
     with pytest.raises(ValueError, match=r"theta must be a finite angle in radians, got inf"):
         rotate((1, 0), math.inf)

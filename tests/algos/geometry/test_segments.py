@@ -130,6 +130,7 @@ def test_distance_and_projection_examples(point_segment_distance, project) -> No
 # ---------------------------------------------------------------- errors, inputs
 
 
+@pytest.mark.contract
 def test_lines_need_two_distinct_points(line_intersection, project) -> None:
     with pytest.raises(ValueError, match=r"p1 and p2 must be distinct"):
         line_intersection((1, 1), (1, 1), (0, 0), (1, 0))
@@ -139,6 +140,7 @@ def test_lines_need_two_distinct_points(line_intersection, project) -> None:
         project((0, 0), (1, 1), (1, 1))
 
 
+@pytest.mark.contract
 def test_bad_points_are_named(
     segment_intersection, segments_intersect, point_on_segment, point_segment_distance
 ) -> None:
