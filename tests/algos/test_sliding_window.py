@@ -57,40 +57,27 @@ DTYPES = [
 ]
 
 
+def _exercise_by_id(request: pytest.FixtureRequest) -> tuple[str, Callable[..., Any]]:
+    # The exercise fixture named by the param: the reference, or the user's --impl.
+    return request.param, request.getfixturevalue(request.param)
+
+
 @pytest.fixture(params=ALL_IDS)
-def any_impl(
-    request: pytest.FixtureRequest,
-    max_sliding_window: Any,
-    min_sliding_window: Any,
-    sliding_window_max: Any,
-    sliding_window_min: Any,
-) -> tuple[str, Callable[..., Any]]:
+def any_impl(request: pytest.FixtureRequest) -> tuple[str, Callable[..., Any]]:
     """Each of the four exercises in turn, with its id."""
-    impls = {
-        "max_sliding_window": max_sliding_window,
-        "min_sliding_window": min_sliding_window,
-        "sliding_window_max": sliding_window_max,
-        "sliding_window_min": sliding_window_min,
-    }
-    return request.param, impls[request.param]
+    return _exercise_by_id(request)
 
 
 @pytest.fixture(params=DEQUE_IDS)
-def deque_impl(
-    request: pytest.FixtureRequest, max_sliding_window: Any, min_sliding_window: Any
-) -> tuple[str, Callable[..., Any]]:
+def deque_impl(request: pytest.FixtureRequest) -> tuple[str, Callable[..., Any]]:
     """The two deque exercises in turn, with their ids."""
-    impls = {"max_sliding_window": max_sliding_window, "min_sliding_window": min_sliding_window}
-    return request.param, impls[request.param]
+    return _exercise_by_id(request)
 
 
 @pytest.fixture(params=VECTOR_IDS)
-def vector_impl(
-    request: pytest.FixtureRequest, sliding_window_max: Any, sliding_window_min: Any
-) -> tuple[str, Callable[..., Any]]:
+def vector_impl(request: pytest.FixtureRequest) -> tuple[str, Callable[..., Any]]:
     """The two vectorised exercises in turn, with their ids."""
-    impls = {"sliding_window_max": sliding_window_max, "sliding_window_min": sliding_window_min}
-    return request.param, impls[request.param]
+    return _exercise_by_id(request)
 
 
 # ----------------------------------------------------------------------------- oracles
