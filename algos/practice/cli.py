@@ -162,6 +162,8 @@ def stub_source(exercise: Exercise) -> str:
     quote = 'r"""' if "\\" in doc else '"""'  # keep backslashes in maths and regexes literal
     docstring = textwrap.indent(f'{quote}{doc}\n"""', "    ").lstrip()
     source = f" Source: {exercise.source}." if exercise.source else ""
+    imports = _imports(func, signature)
+    import_block = f"{imports}\n\n\n" if imports else "\n"
     return (
         f'"""Practice: {exercise.id} ({exercise.topic}, {exercise.difficulty}; '
         f"target {exercise.complexity}).{source}\n\n"
@@ -169,7 +171,7 @@ def stub_source(exercise: Exercise) -> str:
         f"or:             pytest --impl {exercise.id}=practice/{exercise.id}.py\n"
         f'"""\n\n'
         f"from __future__ import annotations\n\n"
-        f"{_imports(func, signature)}\n\n\n"
+        f"{import_block}"
         f"def {func.__name__}{signature}:\n"
         f"    {docstring}\n"
         f"    raise NotImplementedError\n"
@@ -227,19 +229,45 @@ def _imports(func: Callable[..., Any], signature: str) -> str:
             plain.add(module)
         else:
             from_imports.setdefault(module, []).append(imported)
-    lines = [f"import {module}" for module in sorted(plain)]
-    lines += [f"from {m} import {', '.join(names)}" for m, names in sorted(from_imports.items())]
-    return "\n".join(lines)
+    # Sections as isort makes them: standard library, third party, the workbook.
+    sections: list[list[str]] = [[], [], []]
+    for module in sorted(plain):
+        sections[_section(module)].append(f"import {module}")
+    for module, names in sorted(from_imports.items()):
+        sections[_section(module)].append(f"from {module} import {', '.join(names)}")
+    return "\n\n".join("\n".join(lines) for lines in sections if lines)
+
+
+def _section(module: str) -> int:
+    top = module.partition(".")[0]
+    return 0 if top in sys.stdlib_module_names else 2 if top in _WORKBOOK_PACKAGES else 1
 
 
 def _import_of(name: str, value: object, fallback_module: str) -> tuple[str, str | None]:
     """``(module, name)`` for ``from module import name``; ``(text, None)`` for ``import text``."""
     if isinstance(value, ModuleType):
         return (value.__name__ if value.__name__ == name else f"{value.__name__} as {name}"), None
-    home = getattr(value, "__module__", None)
-    if not (isinstance(home, str) and getattr(sys.modules.get(home), name, None) is value):
-        home = fallback_module  # a type alias or TypeVar: import it from the reference's module
-    return home, name
+    homes = _public_homes(name, value)
+    defined_in = getattr(value, "__module__", None)
+    if defined_in in homes:
+        return defined_in, name
+    # A type alias or TypeVar knows no home of its own: prefer the library that made it
+    # public (numpy.typing.ArrayLike) over a workbook module that merely imports it.
+    outside = [home for home in homes if home.partition(".")[0] not in _WORKBOOK_PACKAGES]
+    return min(outside, key=len, default=fallback_module), name
+
+
+_WORKBOOK_PACKAGES = {"algos", "ml_from_scratch"}
+
+
+def _public_homes(name: str, value: object) -> list[str]:
+    """The loaded modules with no private part in their name that bind ``name`` to ``value``."""
+    return [
+        module_name
+        for module_name, module in list(sys.modules.items())
+        if not any(part.startswith("_") for part in module_name.split("."))
+        and getattr(module, "__dict__", {}).get(name) is value
+    ]
 
 
 def _annotation(annotation: object) -> str:

@@ -44,6 +44,13 @@ def test_new_writes_an_importable_stub_with_the_reference_signature(tmp_path: Pa
         namespace["rotate"]((1, 0), 0.5)  # type: ignore[operator]
 
 
+def test_new_imports_type_aliases_from_their_public_library(tmp_path: Path) -> None:
+    assert main(["new", "maximum_gap_np", "--dir", str(tmp_path)]) == 0
+    source = (tmp_path / "maximum_gap_np.py").read_text()
+    assert "from numpy.typing import ArrayLike" in source
+    assert "import numpy as np" in source  # the examples use np
+
+
 def test_new_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "dot.py").write_text("# my work\n")
     with pytest.raises(SystemExit) as exit_info:
