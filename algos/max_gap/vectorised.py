@@ -122,9 +122,8 @@ def _gap_floats_np(arr: NDArray[np.float64]) -> float:
     buckets = n + (n >> 4) + 1
     ids = _float_bucket_ids_np(arr, lo, hi, buckets)
     occupied = _occupancy_np(ids, buckets + 1)
-    top = (
-        buckets if occupied[buckets] else buckets - 1
-    )  # where hi lands; see buckets._float_bucketer
+    # hi lands in the last bucket or, rounded down, the one before (see _float_bucketer)
+    top = buckets if occupied[buckets] else buckets - 1
     occupied[top + 1 :] = True
 
     def bucket_ids(subset: NDArray[np.float64]) -> _IntArray:
@@ -134,8 +133,7 @@ def _gap_floats_np(arr: NDArray[np.float64]) -> float:
 
 
 def _float_bucket_ids_np(arr: NDArray[np.float64], lo: float, hi: float, buckets: int) -> _IntArray:
-    """Bucket ids in [0, buckets], the same arithmetic as
-    :func:`algos.max_gap.buckets._float_bucketer`."""
+    """Bucket ids in [0, buckets]: the arithmetic of ``buckets._float_bucketer``, vectorised."""
     ids = np.empty(arr.size, dtype=np.intp)
     work = ids.view(np.float64)  # the shifted values live in the ids' own memory
     span = hi - lo

@@ -32,7 +32,7 @@ import numpy as np
 
 from algos.practice.bench import BenchSpec, scaling_report, time_at_sizes
 from algos.practice.files import import_file
-from algos.practice.registry import Exercise, exercises, get_exercise
+from algos.practice.registry import PACKAGES, Exercise, exercises, get_exercise
 
 PRACTICE_DIR = Path("practice")
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -240,7 +240,7 @@ def _imports(func: Callable[..., Any], signature: str) -> str:
 
 def _section(module: str) -> int:
     top = module.partition(".")[0]
-    return 0 if top in sys.stdlib_module_names else 2 if top in _WORKBOOK_PACKAGES else 1
+    return 0 if top in sys.stdlib_module_names else 2 if top in PACKAGES else 1
 
 
 def _import_of(name: str, value: object, fallback_module: str) -> tuple[str, str | None]:
@@ -253,11 +253,8 @@ def _import_of(name: str, value: object, fallback_module: str) -> tuple[str, str
         return defined_in, name
     # A type alias or TypeVar knows no home of its own: prefer the library that made it
     # public (numpy.typing.ArrayLike) over a workbook module that merely imports it.
-    outside = [home for home in homes if home.partition(".")[0] not in _WORKBOOK_PACKAGES]
+    outside = [home for home in homes if home.partition(".")[0] not in PACKAGES]
     return min(outside, key=len, default=fallback_module), name
-
-
-_WORKBOOK_PACKAGES = {"algos", "ml_from_scratch"}
 
 
 def _public_homes(name: str, value: object) -> list[str]:

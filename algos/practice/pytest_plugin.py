@@ -34,7 +34,7 @@ from algos.practice.registry import exercises, get_exercise
 
 _IMPLS = pytest.StashKey[dict[str, "UserImplementation"]]()
 _NOT_IMPLEMENTED = pytest.StashKey[Counter[str]]()
-_CONTRACT_FAILURES = pytest.StashKey[list[str]]()
+_CONTRACT_FAILURES = pytest.StashKey[int]()
 NOT_IMPLEMENTED_CATEGORY = "not implemented"
 CONTRACT_MARKER = "contract"
 
@@ -99,7 +99,7 @@ def pytest_configure(config: pytest.Config) -> None:
         impls[user.exercise_id] = user
     config.stash[_IMPLS] = impls
     config.stash[_NOT_IMPLEMENTED] = Counter()
-    config.stash[_CONTRACT_FAILURES] = []
+    config.stash[_CONTRACT_FAILURES] = 0
     config.addinivalue_line(
         "markers",
         f"{CONTRACT_MARKER}: checks input validation, the error type and message for bad "
@@ -179,7 +179,7 @@ def pytest_runtest_makereport(
         report.user_properties.append(("not_implemented", stub.exercise_id))
         item.config.stash[_NOT_IMPLEMENTED][stub.exercise_id] += 1
     elif report.failed and call.when == "call" and item.get_closest_marker(CONTRACT_MARKER):
-        item.config.stash[_CONTRACT_FAILURES].append(item.nodeid)
+        item.config.stash[_CONTRACT_FAILURES] += 1
     return report
 
 
@@ -205,11 +205,11 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
                 f"{exercise_id}: not implemented yet ({user.path.name}:{user.function_name} "
                 f"raises NotImplementedError; {n_tests} test(s) waiting)"
             )
-    contract_failures = config.stash.get(_CONTRACT_FAILURES, [])
+    contract_failures = config.stash.get(_CONTRACT_FAILURES, 0)
     if impls and contract_failures:
         terminalreporter.section("input validation", sep="=", yellow=True)
         terminalreporter.line(
-            f"{len(contract_failures)} failed test(s) check input validation: the error type "
+            f"{contract_failures} failed test(s) check input validation: the error type "
             f"and message the workbook gives for bad input (marker '{CONTRACT_MARKER}')."
         )
         leave_out = f"-m 'not {CONTRACT_MARKER}'"

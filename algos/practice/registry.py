@@ -16,7 +16,7 @@ from typing import Any, Literal, TypeVar
 
 Difficulty = Literal["easy", "medium", "hard"]
 _DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "medium", "hard")
-_PACKAGES = ("algos", "ml_from_scratch")
+PACKAGES = ("algos", "ml_from_scratch")  # the workbook's top-level packages
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -95,7 +95,7 @@ def exercise(
         raise ValueError(f"difficulty must be one of {_DIFFICULTIES}, got {difficulty!r}")
 
     def register(func: F) -> F:
-        if func.__module__.partition(".")[0] not in _PACKAGES:
+        if func.__module__.partition(".")[0] not in PACKAGES:
             # A user's practice file may copy a reference with its decorator: their copy
             # is the implementation under test, not a second reference.
             return func
@@ -145,7 +145,7 @@ def _qualified(func: Callable[..., Any]) -> str:
 
 
 def _import_all() -> None:
-    for package_name in _PACKAGES:
+    for package_name in PACKAGES:
         package = importlib.import_module(package_name)
         for info in pkgutil.walk_packages(package.__path__, prefix=f"{package_name}."):
             if info.name.endswith(("pytest_plugin", ".cli", "__main__")):
