@@ -34,19 +34,11 @@ import operator
 from collections.abc import Iterable
 from typing import SupportsIndex
 
-from algos.practice import exercise
-
 __all__ = ["combination_sum", "combination_sum2", "combination_sum3", "combination_sum4"]
 
 _DIGITS = 9  # LeetCode 216 draws from 1..9
 
 
-@exercise(
-    topic="backtracking",
-    difficulty="medium",
-    complexity="O(n·T + S·(n + T/m)), S combinations, m = min candidate",
-    source="LeetCode 39",
-)
 def combination_sum(candidates: Iterable[int], target: int) -> list[list[int]]:
     """Every multiset of ``candidates`` (each reusable) that sums to ``target``.
 
@@ -108,12 +100,6 @@ def combination_sum(candidates: Iterable[int], target: int) -> list[list[int]]:
     return _enumerate(coins, reach, range(n), range(1, n + 1), target)
 
 
-@exercise(
-    topic="backtracking",
-    difficulty="medium",
-    complexity="O(n log n + n·T + S·n), S combinations",
-    source="LeetCode 40",
-)
 def combination_sum2(candidates: Iterable[int], target: int) -> list[list[int]]:
     """Every distinct multiset of ``candidates`` (each element used once) summing to ``target``.
 
@@ -171,12 +157,6 @@ def combination_sum2(candidates: Iterable[int], target: int) -> list[list[int]]:
     return _enumerate(items, reach, range(1, n + 1), past_run, target)
 
 
-@exercise(
-    topic="backtracking",
-    difficulty="medium",
-    complexity="O(S·k), S combinations",
-    source="LeetCode 216",
-)
 def combination_sum3(k: int, n: int) -> list[list[int]]:
     """Every set of ``k`` distinct digits from 1 to 9 that sums to ``n``.
 
@@ -222,12 +202,6 @@ def combination_sum3(k: int, n: int) -> list[list[int]]:
     return found
 
 
-@exercise(
-    topic="dynamic programming",
-    difficulty="medium",
-    complexity="O(n·T)",
-    source="LeetCode 377",
-)
 def combination_sum4(nums: Iterable[int], target: int) -> int:
     """How many ordered sequences of elements of ``nums`` (each reusable) sum to ``target``.
 

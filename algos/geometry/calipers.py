@@ -46,7 +46,6 @@ from typing import NamedTuple
 
 from algos.geometry.hull import PointsLike, convex_hull
 from algos.geometry.primitives import EPS, Point, Scalar, divide, is_exact, perp, sign
-from algos.practice import exercise
 
 
 class Rectangle(NamedTuple):
@@ -57,7 +56,6 @@ class Rectangle(NamedTuple):
     corners: list[Point]
 
 
-@exercise(topic="geometry", difficulty="medium", complexity="O(n log n)", source="Shamos 1978")
 def diameter(points: PointsLike, eps: float = EPS) -> tuple[float, Point, Point]:
     """The farthest pair of ``points`` and its distance (rotating calipers).
 
@@ -102,7 +100,6 @@ def diameter(points: PointsLike, eps: float = EPS) -> tuple[float, Point, Point]
     return math.hypot(xs[j] - xs[i], ys[j] - ys[i]), hull[i], hull[j]
 
 
-@exercise(topic="geometry", difficulty="medium", complexity="O(n log n)", source="Toussaint 1983")
 def min_width(points: PointsLike, eps: float = EPS) -> float:
     """The minimum width of ``points``: the least distance between two parallel lines
     that have every point between them (rotating calipers).
@@ -149,9 +146,6 @@ def min_width(points: PointsLike, eps: float = EPS) -> float:
     return math.sqrt(min(squares))
 
 
-@exercise(
-    topic="geometry", difficulty="hard", complexity="O(n log n)", source="Freeman & Shapira 1975"
-)
 def min_area_rectangle(points: PointsLike, eps: float = EPS) -> Rectangle:
     """The enclosing rectangle of ``points`` of minimum area (rotating calipers).
 

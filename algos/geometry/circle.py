@@ -51,7 +51,6 @@ from algos.geometry.primitives import (
     numeric_array,
     sign,
 )
-from algos.practice import exercise
 
 
 class Circle(NamedTuple):
@@ -61,12 +60,6 @@ class Circle(NamedTuple):
     radius: float
 
 
-@exercise(
-    topic="geometry",
-    difficulty="hard",
-    complexity="O(n) expected",
-    source="LeetCode 1924; Welzl 1991; kactl MinimumEnclosingCircle.h",
-)
 def min_enclosing_circle(points: PointsLike, seed: int | None = None) -> Circle:
     """The smallest circle containing every point (Welzl's randomised incremental method).
 
@@ -130,12 +123,6 @@ def min_enclosing_circle(points: PointsLike, seed: int | None = None) -> Circle:
     return Circle(Point(cx, cy), math.sqrt(r2))
 
 
-@exercise(
-    topic="geometry",
-    difficulty="hard",
-    complexity="O(n) expected",
-    source="Welzl 1991, vectorised with numpy",
-)
 def min_enclosing_circle_np(points: PointsLike, seed: int | None = None) -> Circle:
     """:func:`min_enclosing_circle` in float64, each loop jumping to its next outside point.
 
@@ -198,7 +185,6 @@ def min_enclosing_circle_np(points: PointsLike, seed: int | None = None) -> Circ
     return Circle(Point(circle[0], circle[1]), math.sqrt(circle[2]))
 
 
-@exercise(topic="geometry", difficulty="medium", complexity="O(1)", source="kactl CircleLine.h")
 def circle_line_intersection(
     center: PointLike, radius: Scalar, a: PointLike, b: PointLike, eps: float = EPS
 ) -> list[Point]:
@@ -264,9 +250,6 @@ def circle_line_intersection(
     return [_shift(s, u.x * t, u.y * t, length2) for t in (along - root, along + root)]
 
 
-@exercise(
-    topic="geometry", difficulty="medium", complexity="O(1)", source="kactl CircleIntersection.h"
-)
 def circle_circle_intersection(
     c1: PointLike, r1: Scalar, c2: PointLike, r2: Scalar, eps: float = EPS
 ) -> list[Point]:

@@ -51,7 +51,6 @@ from typing import Any
 import numpy as np
 
 from algos.geometry.primitives import PointLike, Scalar, as_points
-from algos.practice import exercise
 
 _WORK_PER_POINT = 32
 """Comparisons per point the sweep may spend before it falls back to divide and conquer.
@@ -67,12 +66,6 @@ _Pair = tuple[Scalar, int, int]
 _Key = tuple[Scalar, int]
 
 
-@exercise(
-    topic="geometry",
-    difficulty="medium",
-    complexity="O(n log n)",
-    source="Shamos & Hoey 1975",
-)
 def closest_pair(points: Iterable[PointLike] | np.ndarray[Any, Any]) -> tuple[float, int, int]:
     """The distance of a closest pair of points and the pair's indices ``i < j``.
 
@@ -116,13 +109,6 @@ def closest_pair(points: Iterable[PointLike] | np.ndarray[Any, Any]) -> tuple[fl
     return math.hypot(xs[a] - xs[b], ys[a] - ys[b]), i, j
 
 
-@exercise(
-    "closest_pair_np",
-    topic="geometry",
-    difficulty="hard",
-    complexity="O(n log n)",
-    source="Shamos & Hoey 1975, vectorised",
-)
 def closest_pair_np(points: Any) -> tuple[float, int, int]:
     """:func:`closest_pair` with the sweep vectorised over offsets in ``x``-order.
 

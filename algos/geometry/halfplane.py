@@ -66,7 +66,6 @@ from algos.geometry.primitives import (
     orient,
 )
 from algos.geometry.segments import line_intersection
-from algos.practice import exercise
 
 HalfPlane = tuple[PointLike, PointLike]
 """``(point, direction)``: the closed side left of the line from ``point`` along ``direction``."""
@@ -78,12 +77,6 @@ class _Plane(NamedTuple):
     d: Point  # q - p
 
 
-@exercise(
-    topic="geometry",
-    difficulty="hard",
-    complexity="O(n log n)",
-    source="cp-algorithms: Half-plane intersection (S&I algorithm)",
-)
 def half_plane_intersection(
     halfplanes: Iterable[HalfPlane] | np.ndarray[Any, Any],
     bbox: Sequence[Scalar] | None = None,

@@ -67,7 +67,6 @@ from algos.geometry.primitives import (
     numeric_array,
     orient,
 )
-from algos.practice import exercise
 
 PointsLike: TypeAlias = "Iterable[PointLike] | np.ndarray[Any, Any]"
 Pair: TypeAlias = tuple[Scalar, Scalar]
@@ -83,7 +82,6 @@ _Y = operator.itemgetter(1)
 _YX = operator.itemgetter(1, 0)
 
 
-@exercise(topic="geometry", difficulty="medium", complexity="O(n log n)", source="Andrew 1979")
 def convex_hull(points: PointsLike, keep_collinear: bool = False, eps: float = EPS) -> list[Point]:
     """The convex hull of ``points``, counter-clockwise from the lowest(-then-leftmost) point.
 
@@ -145,9 +143,6 @@ def convex_hull(points: PointsLike, keep_collinear: bool = False, eps: float = E
     return [Point(x, y) for x, y in _from_lowest(hull, _YX)]
 
 
-@exercise(
-    topic="geometry", difficulty="hard", complexity="O(n log n)", source="Akl & Toussaint 1978"
-)
 def convex_hull_np(xy: npt.ArrayLike, eps: float = EPS) -> IndexArray:
     """The convex hull of an ``(n, 2)`` float array, as indices into it (vectorised).
 

@@ -55,7 +55,6 @@ from algos.geometry.primitives import (
     sign,
 )
 from algos.geometry.segments import point_on_segment
-from algos.practice import exercise
 
 PolygonLike: TypeAlias = PointsLike
 
@@ -68,7 +67,6 @@ class Location(Enum):
     OUTSIDE = "outside"
 
 
-@exercise(topic="geometry", difficulty="easy", complexity="O(n)", source="kactl PolygonArea.h")
 def polygon_area(poly: PolygonLike) -> Scalar:
     """The signed area of a polygon: positive when its vertices run counter-clockwise.
 
@@ -111,7 +109,6 @@ def polygon_area(poly: PolygonLike) -> Scalar:
     return divide(twice, 2)
 
 
-@exercise(topic="geometry", difficulty="medium", complexity="O(n)", source="kactl PolygonCenter.h")
 def polygon_centroid(poly: PolygonLike) -> Point:
     """The centroid (centre of mass of the enclosed region) of a simple polygon.
 
@@ -160,7 +157,6 @@ def polygon_centroid(poly: PolygonLike) -> Point:
     return Point(v0.x + divide(sx, 3 * twice), v0.y + divide(sy, 3 * twice))
 
 
-@exercise(topic="geometry", difficulty="medium", complexity="O(n)", source="kactl InsidePolygon.h")
 def point_in_polygon(p: PointLike, poly: PolygonLike, eps: float = EPS) -> Location:
     """Whether ``p`` is inside, on the boundary of, or outside a simple polygon.
 
@@ -214,7 +210,6 @@ def point_in_polygon(p: PointLike, poly: PolygonLike, eps: float = EPS) -> Locat
     return Location.INSIDE if inside else Location.OUTSIDE
 
 
-@exercise(topic="geometry", difficulty="medium", complexity="O(n)", source="LeetCode 469")
 def is_convex(poly: PolygonLike, eps: float = EPS) -> bool:
     """Whether a polygon is convex (straight vertices allowed; either orientation).
 

@@ -35,8 +35,6 @@ from typing import Any, Literal, TypeAlias
 
 import numpy as np
 
-from algos.practice import exercise
-
 Scalar: TypeAlias = int | float | Fraction
 PointLike: TypeAlias = "Point | tuple[Scalar, Scalar] | list[Scalar] | np.ndarray[Any, Any]"
 PointsLike: TypeAlias = "Iterable[PointLike] | np.ndarray[Any, Any]"
@@ -129,7 +127,6 @@ def sign(value: Scalar, eps: float = EPS, scale: Scalar = 1) -> Sign:
     return 1 if value > 0 else -1 if value < 0 else 0
 
 
-@exercise(topic="geometry", difficulty="easy", complexity="O(1)")
 def dot(u: PointLike, v: PointLike) -> Scalar:
     """The dot product ``u.x*v.x + u.y*v.y``.
 
@@ -140,7 +137,6 @@ def dot(u: PointLike, v: PointLike) -> Scalar:
     return a.x * b.x + a.y * b.y
 
 
-@exercise(topic="geometry", difficulty="easy", complexity="O(1)")
 def cross(u: PointLike, v: PointLike) -> Scalar:
     """The z-component of the cross product, ``u.x*v.y - u.y*v.x``: positive when ``v`` is
     counter-clockwise of ``u``, twice the signed area of the triangle ``(0, u, v)``.
@@ -152,7 +148,6 @@ def cross(u: PointLike, v: PointLike) -> Scalar:
     return a.x * b.y - a.y * b.x
 
 
-@exercise(topic="geometry", difficulty="easy", complexity="O(1)")
 def norm(v: PointLike) -> float:
     """The Euclidean length of ``v`` (a float: a square root is not exact).
 
@@ -173,7 +168,6 @@ def norm2(v: PointLike) -> Scalar:
     return p.x * p.x + p.y * p.y
 
 
-@exercise(topic="geometry", difficulty="easy", complexity="O(1)")
 def dist(a: PointLike, b: PointLike) -> float:
     """The Euclidean distance between ``a`` and ``b``.
 
@@ -195,7 +189,6 @@ def dist2(a: PointLike, b: PointLike) -> Scalar:
     return dx * dx + dy * dy
 
 
-@exercise(topic="geometry", difficulty="easy", complexity="O(1)")
 def angle(v: PointLike) -> float:
     """The polar angle of ``v`` in radians, in ``(-pi, pi]``; ``angle((0, 0))`` is 0.
 
@@ -206,7 +199,6 @@ def angle(v: PointLike) -> float:
     return math.atan2(p.y, p.x)
 
 
-@exercise(topic="geometry", difficulty="easy", complexity="O(1)")
 def rotate(p: PointLike, theta: float, about: PointLike = ORIGIN) -> Point:
     """``p`` rotated counter-clockwise by ``theta`` radians about ``about`` (float result).
 
@@ -234,7 +226,6 @@ def perp(v: PointLike) -> Point:
     return Point(-p.y, p.x)
 
 
-@exercise(topic="geometry", difficulty="easy", complexity="O(1)")
 def orientation(a: PointLike, b: PointLike, c: PointLike, eps: float = EPS) -> Sign:
     """The turn ``a -> b -> c``: 1 counter-clockwise, -1 clockwise, 0 collinear.
 

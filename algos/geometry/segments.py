@@ -43,10 +43,8 @@ from algos.geometry.primitives import (
     orient,
     sign,
 )
-from algos.practice import exercise
 
 
-@exercise(topic="geometry", difficulty="easy", complexity="O(1)", source="kactl OnSegment.h")
 def point_on_segment(p: PointLike, a: PointLike, b: PointLike, eps: float = EPS) -> bool:
     """Whether ``p`` lies on the closed segment ``ab`` (endpoints included).
 
@@ -87,7 +85,6 @@ def point_on_segment(p: PointLike, a: PointLike, b: PointLike, eps: float = EPS)
     return _on(as_point(p, "p"), as_point(a, "a"), as_point(b, "b"), eps)
 
 
-@exercise(topic="geometry", difficulty="medium", complexity="O(1)", source="CLRS 33.1")
 def segments_intersect(
     p1: PointLike, p2: PointLike, q1: PointLike, q2: PointLike, eps: float = EPS
 ) -> bool:
@@ -134,9 +131,6 @@ def segments_intersect(
     return _on(a, c, d, eps) or _on(b, c, d, eps) or _on(c, a, b, eps) or _on(d, a, b, eps)
 
 
-@exercise(
-    topic="geometry", difficulty="hard", complexity="O(1)", source="kactl SegmentIntersection.h"
-)
 def segment_intersection(
     p1: PointLike, p2: PointLike, q1: PointLike, q2: PointLike, eps: float = EPS
 ) -> list[Point]:
@@ -201,7 +195,6 @@ def segment_intersection(
     return ends if len(ends) <= 1 else [ends[0], ends[-1]]
 
 
-@exercise(topic="geometry", difficulty="easy", complexity="O(1)", source="kactl LineIntersection.h")
 def line_intersection(
     p1: PointLike, p2: PointLike, q1: PointLike, q2: PointLike, eps: float = EPS
 ) -> Point | None:
@@ -251,7 +244,6 @@ def line_intersection(
     return _meet(a, b, c, d, eps)
 
 
-@exercise(topic="geometry", difficulty="easy", complexity="O(1)", source="kactl SegmentDistance.h")
 def point_segment_distance(p: PointLike, a: PointLike, b: PointLike) -> float:
     """The Euclidean distance from ``p`` to the closed segment ``ab``.
 
@@ -297,12 +289,6 @@ def point_segment_distance(p: PointLike, a: PointLike, b: PointLike) -> float:
     return abs(float(off_line)) / math.sqrt(length2)
 
 
-@exercise(
-    topic="geometry",
-    difficulty="easy",
-    complexity="O(1)",
-    source="kactl LineProjectionReflection.h",
-)
 def project(p: PointLike, a: PointLike, b: PointLike) -> Point:
     """The orthogonal projection of ``p`` onto the infinite line through ``a`` and ``b``.
 

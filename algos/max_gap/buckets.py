@@ -17,8 +17,6 @@ from itertools import compress, islice, repeat
 from operator import mul, ne, rshift, sub, truediv
 from typing import Any, TypeAlias, cast
 
-from algos.practice import exercise
-
 __all__ = ["maximum_gap"]
 
 _Number: TypeAlias = int | float
@@ -26,7 +24,6 @@ _Number: TypeAlias = int | float
 FLOAT_MIN = sys.float_info.min  # smallest normal float: a smaller scale loses precision
 
 
-@exercise(topic="bucketing", difficulty="medium", complexity="O(n)", source="LeetCode 164")
 def maximum_gap(nums: Sequence[int] | Sequence[float]) -> int | float:
     """The largest difference between successive elements of ``sorted(nums)``, in O(n).
 

@@ -13,12 +13,9 @@ from itertools import chain, islice, repeat
 from operator import and_, rshift, sub
 from typing import Any
 
-from algos.practice import exercise
-
 __all__ = ["maximum_gap_radix"]
 
 
-@exercise(topic="bucketing", difficulty="medium", complexity="O(n·⌈w/16⌉)", source="LeetCode 164")
 def maximum_gap_radix(nums: Sequence[int]) -> int:
     """The largest difference between successive elements of ``sorted(nums)``, by radix sort.
 

@@ -18,7 +18,6 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from algos.max_gap.buckets import FLOAT_MIN
-from algos.practice import exercise
 
 __all__ = ["maximum_gap_np"]
 
@@ -29,7 +28,6 @@ _SMALL_SELECTION = 4096  # sort a candidate selection up to this size, else ufun
 _TABLE_BITS = 17  # the candidate lookup table has at most 2**17 entries
 
 
-@exercise(topic="bucketing", difficulty="medium", complexity="O(n)", source="LeetCode 164")
 def maximum_gap_np(a: ArrayLike) -> int | float:
     """The largest difference between successive elements of ``np.sort(a)``, vectorised, O(n).
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from algos.practice.bench import BenchSpec, best_time, fitted_exponent
 
 from algos.combination_sum import (
     combination_sum,
@@ -24,7 +25,6 @@ from algos.combination_sum import (
     combination_sum3,
     combination_sum4,
 )
-from algos.practice.bench import BenchSpec, best_time, fitted_exponent
 
 Combos = list[list[int]]
 

@@ -24,9 +24,9 @@ from typing import Any
 
 import numpy as np
 import pytest
+from algos.practice.bench import BenchSpec, fitted_exponent, interleaved_medians
 
 from algos.max_gap import maximum_gap, maximum_gap_np, maximum_gap_radix
-from algos.practice.bench import BenchSpec, fitted_exponent, interleaved_medians
 
 PY_SIZES = [10**3, 10**4, 10**5, 10**6]
 NP_SIZES = [10**3, 10**4, 10**5, 10**6, 10**7]

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from algos.practice.pytest_plugin import exercise_fixture
+from workbook.testing import exercise_fixture
 
 combination_sum = exercise_fixture("combination_sum")
 combination_sum2 = exercise_fixture("combination_sum2")

@@ -18,8 +18,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from algos.practice import get_exercise
-from algos.practice.pytest_plugin import exercise_fixture
+from workbook.testing import exercise_fixture
 
 maximum_gap = exercise_fixture("maximum_gap")
 maximum_gap_radix = exercise_fixture("maximum_gap_radix")
@@ -137,18 +136,6 @@ def test_mixed_ints_and_floats_are_treated_as_floats(maximum_gap: Gap) -> None:
     assert same(maximum_gap([1, 2.5, 4]), 1.5)
     assert same(maximum_gap([2**53 + 1, 0.0]), float(2**53))  # the int rounds to a float
     assert same(maximum_gap([3, 3.0]), 0.0)
-
-
-@pytest.mark.parametrize(
-    ("exercise_id", "complexity"),
-    [("maximum_gap", "O(n)"), ("maximum_gap_radix", "O(n·⌈w/16⌉)"), ("maximum_gap_np", "O(n)")],
-)
-def test_registered_as_exercises(exercise_id: str, complexity: str) -> None:
-    registered = get_exercise(exercise_id)
-    assert registered.function_name == exercise_id
-    assert (registered.topic, registered.difficulty) == ("bucketing", "medium")
-    assert registered.complexity == complexity
-    assert registered.source == "LeetCode 164"
 
 
 # ------------------------------------------------------------------ properties: pure Python

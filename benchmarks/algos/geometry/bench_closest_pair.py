@@ -17,11 +17,11 @@ from typing import Any
 
 import numpy as np
 import pytest
+from algos.practice.bench import BenchSpec, fitted_exponent, scaling_report, time_at_sizes
 from point_sets import point_set
 from scipy.spatial import cKDTree
 
 from algos.geometry.closest_pair import closest_pair, closest_pair_np
-from algos.practice.bench import BenchSpec, fitted_exponent, scaling_report, time_at_sizes
 
 SIZES = [10**3, 10**4, 10**5, 10**6]
 SHAPES = ["square", "disk"]

@@ -23,10 +23,10 @@ from typing import Any
 
 import numpy as np
 import pytest
+from algos.practice.bench import BenchSpec, fitted_exponent, scaling_report, time_at_sizes
 from scipy.spatial import ConvexHull, HalfspaceIntersection
 
 from algos.geometry.halfplane import half_plane_intersection
-from algos.practice.bench import BenchSpec, fitted_exponent, scaling_report, time_at_sizes
 
 SIZES = [10**2, 10**3, 10**4, 10**5]
 ROUNDS = {10**2: 20, 10**3: 10, 10**4: 3, 10**5: 1}

@@ -27,12 +27,12 @@ from typing import Any
 import numpy as np
 import pytest
 import shapely
+from algos.practice.bench import BenchSpec, fitted_exponent, scaling_report, time_at_sizes
 from point_sets import DISTRIBUTIONS, point_set
 from scipy.spatial import ConvexHull
 
 from algos.geometry.calipers import diameter, min_area_rectangle
 from algos.geometry.hull import convex_hull, convex_hull_np
-from algos.practice.bench import BenchSpec, fitted_exponent, scaling_report, time_at_sizes
 
 SIZES = [10**3, 10**4, 10**5, 10**6]
 CALIPERS_SIZES = [10**3, 10**4, 10**5]

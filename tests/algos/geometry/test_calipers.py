@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from algos.geometry.primitives import Point
-from algos.practice.pytest_plugin import exercise_fixture
+from workbook.testing import exercise_fixture
 
 diameter = exercise_fixture("diameter")
 min_width = exercise_fixture("min_width")

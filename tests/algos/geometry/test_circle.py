@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from algos.geometry.circle import Circle
 from algos.geometry.primitives import Point
-from algos.practice.pytest_plugin import exercise_fixture
+from workbook.testing import exercise_fixture
 
 min_enclosing_circle = exercise_fixture("min_enclosing_circle")
 min_enclosing_circle_np = exercise_fixture("min_enclosing_circle_np")

@@ -22,7 +22,7 @@ from scipy.spatial import cKDTree
 from scipy.spatial.distance import pdist
 
 from algos.geometry.primitives import Point
-from algos.practice.pytest_plugin import exercise_fixture
+from workbook.testing import exercise_fixture
 
 closest_pair = exercise_fixture("closest_pair")
 closest_pair_np = exercise_fixture("closest_pair_np")

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from scipy.spatial import ConvexHull, HalfspaceIntersection
 
 from algos.geometry.primitives import Point
-from algos.practice.pytest_plugin import exercise_fixture
+from workbook.testing import exercise_fixture
 
 half_plane_intersection = exercise_fixture("half_plane_intersection")
 

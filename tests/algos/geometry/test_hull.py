@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from scipy.spatial import ConvexHull
 
 from algos.geometry.primitives import Point
-from algos.practice.pytest_plugin import exercise_fixture
+from workbook.testing import exercise_fixture
 
 convex_hull = exercise_fixture("convex_hull")
 convex_hull_np = exercise_fixture("convex_hull_np")

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from algos.geometry.polygon import Location
 from algos.geometry.primitives import Point
-from algos.practice.pytest_plugin import exercise_fixture
+from workbook.testing import exercise_fixture
 
 polygon_area = exercise_fixture("polygon_area")
 polygon_centroid = exercise_fixture("polygon_centroid")

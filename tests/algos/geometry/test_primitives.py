@@ -18,7 +18,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from algos.geometry.primitives import EPS, Point, as_point, as_points, perp, sign
-from algos.practice.pytest_plugin import exercise_fixture
+from workbook.testing import exercise_fixture
 
 dot = exercise_fixture("dot")
 cross = exercise_fixture("cross")

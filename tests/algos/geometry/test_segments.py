@@ -21,7 +21,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from algos.geometry.primitives import Point
-from algos.practice.pytest_plugin import exercise_fixture
+from workbook.testing import exercise_fixture
 
 point_on_segment = exercise_fixture("point_on_segment")
 segments_intersect = exercise_fixture("segments_intersect")

@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-from algos.practice.cli import catalogue_markdown
+from workbook.cli import catalogue_markdown
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def test_catalogue_matches_the_registry() -> None:

@@ -1,4 +1,4 @@
-"""Importing a Python file by path: a user's solution or a benchmark file."""
+"""Importing a Python file by path: a user's solution, or a benchmark declaration."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from types import ModuleType
 def import_file(path: Path) -> ModuleType:
     """Import the Python file at ``path`` as a module of its own, whatever its folder.
 
-    As for a script, the file's folder comes first on ``sys.path`` while it is executed,
-    so that it can import its neighbours.
+    As for a script, the file's folder comes first on ``sys.path`` while it runs, so
+    that it can import its neighbours.  Importing the same file twice gives the same
+    module.
 
     Raises
     ------
@@ -23,6 +24,8 @@ def import_file(path: Path) -> ModuleType:
     resolved = path.resolve()
     digest = hashlib.sha1(str(resolved).encode()).hexdigest()[:12]
     name = f"_workbook_{resolved.stem}_{digest}"
+    if name in sys.modules:
+        return sys.modules[name]
     spec = importlib.util.spec_from_file_location(name, resolved)
     if spec is None or spec.loader is None:
         raise ImportError(f"cannot import {str(path)!r}: not a Python file")
