@@ -54,6 +54,7 @@ class _State:
         self.left_out: Counter[tuple[str, str]] = Counter()  # (exercise, marker)
         self.outcomes: dict[str, Counter[str]] = {}
         self.contract_failures = 0
+        self.timed_out: list[tuple[str, str]] = []  # (test, message)
 
 
 def user_implementation(config: pytest.Config, exercise_id: str) -> UserImplementation | None:
@@ -196,6 +197,7 @@ def pytest_runtest_makereport(
     elif excinfo is not None and excinfo.errisinstance(TimedOut):
         report.longrepr = str(excinfo.value)
         report.user_properties.append(("workbook", "timed out"))
+        state.timed_out.append((item.nodeid, str(excinfo.value)))
     elif report.failed and call.when == "call" and item.get_closest_marker("contract"):
         state.contract_failures += 1
     if call.when == "call" or report.failed or report.skipped:
@@ -235,6 +237,10 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
     if not impls or state is None:
         return
     write = terminalreporter.line
+    if state.timed_out:
+        terminalreporter.section("timed out", sep="=", red=True)
+        for nodeid, message in state.timed_out:
+            write(f"{nodeid}\n  {message}")
     for exercise_id in sorted(state.not_implemented):
         user = impls[exercise_id]
         terminalreporter.section("not implemented yet", sep="=", yellow=True)

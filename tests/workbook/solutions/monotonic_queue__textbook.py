@@ -1,3 +1,4 @@
+# expect: pass
 """A queue with max() in O(1) amortised: the items, and the candidates for the maximum."""
 
 from collections import deque

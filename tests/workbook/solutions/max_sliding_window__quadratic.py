@@ -1,3 +1,4 @@
+# expect: timeout
 """Correct but O(n k): every window recomputed.  Runs out of time at n = 10^5."""
 
 

@@ -1,0 +1,3 @@
+# expect: not implemented
+def max_sliding_window(nums, k):
+    raise NotImplementedError
