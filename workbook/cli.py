@@ -164,7 +164,7 @@ def status_command(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
         command = _pytest_command(specs, args, _test_files([p.stem for p in practice]))
-        command += ["--workbook-report", str(report), "-p", "no:terminal"]
+        command += ["--workbook-report", str(report)]
         subprocess.run(command, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         outcomes: dict[str, dict[str, int]] = (
             json.loads(report.read_text()) if report.exists() else {}

@@ -110,7 +110,7 @@ class Exercise:
 
     def missing(self) -> list[str]:
         """The required optional modules that are not installed (nothing is imported)."""
-        return [module for module in self.requires if importlib.util.find_spec(module) is None]
+        return [module for module in self.requires if not _installed(module)]
 
     def load_reference(self) -> Any:
         """Import and return the reference function or class.
@@ -129,3 +129,10 @@ class Exercise:
                 f'python -m pip install -e ".[{extras}]"'
             )
         return getattr(importlib.import_module(self.module), self.name)
+
+
+def _installed(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):  # a finder that refuses it, or a None in sys.modules
+        return False

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import signal
-import sys
 from collections import Counter
 from collections.abc import Generator
 from pathlib import Path
@@ -256,13 +255,15 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
             f"{state.contract_failures} failed test(s) check input validation (marker "
             "'contract'): the error type and the argument named in the message"
         )
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    config = session.config
     report_path = config.getoption("--workbook-report")
-    if report_path:
-        outcomes = {ex: dict(tally) for ex, tally in state.outcomes.items()}
-        for exercise_id in impls:
-            outcomes.setdefault(exercise_id, {})
-        Path(report_path).write_text(json.dumps(outcomes, indent=2), encoding="utf-8")
-
-
-def pytest_unconfigure(config: pytest.Config) -> None:
-    sys.stdout.flush()
+    state = config.stash.get(_STATE, None)
+    if not report_path or state is None:
+        return
+    outcomes = {ex: dict(tally) for ex, tally in state.outcomes.items()}
+    for exercise_id in config.stash.get(_IMPLS, {}):
+        outcomes.setdefault(exercise_id, {})
+    Path(report_path).write_text(json.dumps(outcomes, indent=2), encoding="utf-8")

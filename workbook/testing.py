@@ -39,18 +39,10 @@ def exercise_fixture(exercise_id: str) -> Any:
 
     Session scope keeps it usable with hypothesis's ``@given``.
     """
-    exercise = catalogue.get(exercise_id)  # fails at import of the test module on a typo
+    catalogue.get(exercise_id)  # fails at import of the test module on a typo
 
     def implementation_under_test(request: pytest.FixtureRequest) -> Any:
-        user = user_implementation(request.config, exercise_id)
-        if user is not None:
-            return user.implementation
-        reference = exercise.load_reference()
-        if exercise.kind == "class":
-            return reference
-        tagged = watch(reference, exercise_id, exercise.name)
-        tagged.__exercise__ = exercise
-        return tagged
+        return _under_test(request.config, exercise_id)
 
     implementation_under_test.__doc__ = f"The implementation of {exercise_id!r} under test."
     return pytest.fixture(scope="session", name=exercise_id)(implementation_under_test)
@@ -71,8 +63,21 @@ def exercise_params(*exercise_ids: str) -> list[Any]:
 
 
 def implementation(request: pytest.FixtureRequest, exercise_id: str) -> Any:
-    """The implementation under test of ``exercise_id`` (its fixture's value)."""
-    return request.getfixturevalue(exercise_id)
+    """The implementation under test of ``exercise_id``, as its fixture would give it."""
+    return _under_test(request.config, exercise_id)
+
+
+def _under_test(config: pytest.Config, exercise_id: str) -> Any:
+    user = user_implementation(config, exercise_id)
+    if user is not None:
+        return user.implementation
+    exercise = catalogue.get(exercise_id)
+    reference = exercise.load_reference()
+    if exercise.kind == "class":
+        return reference
+    tagged = watch(reference, exercise_id, exercise.name)
+    tagged.__exercise__ = exercise
+    return tagged
 
 
 def check(
