@@ -368,7 +368,7 @@ def test_variants_match_their_references(
 
 @pytest.mark.parametrize(
     ("candidates", "target"),
-    [([6, 10, 14, 22, 26], 1001), ([2, 4, 6, 8], 9999), ([10, 20, 30, 40], 5555)],
+    [([6, 10, 14, 22, 26], 1001), ([2, 4, 6, 8], 9999)],
 )
 def test_combination_sum_bitset_no_answer_at_once(
     combination_sum_bitset: Callable[..., Combos], candidates: list[int], target: int
