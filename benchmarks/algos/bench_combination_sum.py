@@ -13,7 +13,7 @@ same.  No library computes these, so the peers are the searches people write fir
 * II (``n`` = 10..10000 candidates drawn from 1..50, target 30, LeetCode's limits
   but for n): the bitset variant and a naive take-or-leave search with a set.
 * the II variant (``n`` = 10..1000 even candidates, odd target 5n + 1): the reference.
-* III (``k`` = 2..9 digits, n = 5k): all ``itertools.combinations`` filtered by sum.
+* III (``k`` = 2..9 digits, n = 5k): the usual backtracking over the digits.
 * IV (``target`` = 10..10^4, nums 1, 2, 3): the recursion without memo, and with
   ``functools.cache`` (it recurses ``target`` deep, so only up to 100).
 
@@ -26,7 +26,6 @@ Run them with ``pytest benchmarks/algos/bench_combination_sum.py -k "dead or out
 from __future__ import annotations
 
 import functools
-import itertools
 from typing import Any
 
 import numpy as np
@@ -84,8 +83,24 @@ def naive_combination_sum2(candidates: list[int], target: int) -> Combos:
     return [list(combo) for combo in found]
 
 
-def naive_combination_sum3(k: int, n: int) -> Combos:
-    return [list(c) for c in itertools.combinations(range(1, 10), k) if sum(c) == n]
+def backtracking_combination_sum3(k: int, n: int) -> Combos:
+    """The usual answer: extend an ascending set of digits, stop once a digit is too big."""
+    found: Combos = []
+
+    def extend(start: int, remaining: int, path: list[int]) -> None:
+        if len(path) == k:
+            if remaining == 0:
+                found.append(path.copy())
+            return
+        for digit in range(start, 10):
+            if digit > remaining:
+                break
+            path.append(digit)
+            extend(digit + 1, remaining - digit, path)
+            path.pop()
+
+    extend(1, n, [])
+    return found
 
 
 def naive_combination_sum4(nums: list[int], target: int) -> int:
@@ -167,7 +182,7 @@ BENCHES = [
         sum3_inputs,
         sizes=(2, 3, 5, 9),
         size_name="k",
-        contenders={"itertools.combinations": naive_combination_sum3},
+        contenders={"backtracking": backtracking_combination_sum3},
     ),
     Bench(
         "combination_sum4",

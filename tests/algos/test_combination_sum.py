@@ -3,7 +3,7 @@
 Oracles share no code or method with the implementations: I against a coin-change
 listing of multisets (a table of the multisets of each sum, built coin by coin), II
 against a 0/1-knapsack listing of sub-multisets (deduplicated as sorted tuples), III
-against ``itertools.combinations`` of the digits, IV against multinomial counts of I's
+against the 2^9 bitmasks of the digits, IV against multinomial counts of I's
 multisets and closed forms (Fibonacci numbers, compositions).  The variants are also
 compared with their references.
 
@@ -17,7 +17,6 @@ any iterable, searches past the recursion limit, counts beyond 64 bits, no mutat
 
 from __future__ import annotations
 
-import itertools
 import math
 import sys
 from collections import Counter
@@ -112,7 +111,13 @@ def listed_submultisets(items: Iterable[int], target: int) -> Combos:
 
 
 def digit_sets(k: int, n: int) -> Combos:
-    return [list(c) for c in itertools.combinations(range(1, 10), k) if sum(c) == n]
+    """The sets of ``k`` digits summing to ``n``, from the 2^9 bitmasks of the digits."""
+    found = []
+    for mask in range(1 << 9):
+        digits = [d for d in range(1, 10) if mask >> (d - 1) & 1]
+        if len(digits) == k and sum(digits) == n:
+            found.append(digits)
+    return sorted(found)
 
 
 def orderings(combo: list[int]) -> int:

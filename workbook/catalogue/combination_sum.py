@@ -118,7 +118,7 @@ EXERCISES = [
         reference="algos.combination_sum:combination_sum3",
         topic="backtracking",
         difficulty="medium",
-        complexity="O(2^9·9): at most the subsets of the digits",
+        complexity="O(C(9, k)·k)",
         source="LeetCode 216",
         statement="""
 Return every set of `k` distinct digits from 1 to 9 whose sum is `n`, each digit used
