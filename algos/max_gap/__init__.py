@@ -11,7 +11,7 @@ One implementation per module:
 * :func:`maximum_gap` (:mod:`~algos.max_gap.buckets`): the reference, the textbook
   bucket loop in pure Python; ints of any size stay exact.
 * :func:`maximum_gap_pruned` (:mod:`~algos.max_gap.pruned`): the same buckets, only
-  those beside the longest empty runs examined, every pass run in C: about three
+  those beside the longest empty runs examined, every pass run in C: two to four
   times faster in CPython.
 * :func:`maximum_gap_radix` (:mod:`~algos.max_gap.radix`): sorts with an LSD radix sort
   instead.

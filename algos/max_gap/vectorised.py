@@ -4,8 +4,8 @@ The buckets of :mod:`algos.max_gap.buckets`, and the pruning of
 :mod:`algos.max_gap.pruned`, in whole-array passes.  Integer bucket ids come from an
 exact unsigned subtraction and floor division (``max - min`` of int64 values may not
 fit in int64); float bucket ids from a subtraction, a multiplication and a rounding
-done as a float addition of 2^52, so that the float path costs what the integer path
-does (a float-to-int conversion is a scalar loop before AVX-512).  An occupancy array
+done as a float addition of 2^52, so that the float path costs about what the integer
+path does (a float-to-int conversion is a scalar loop before AVX-512).  An occupancy array
 marks the filled buckets; its long empty runs are found by scanning aligned all-zero
 blocks, so the few candidate buckets' elements are picked out with a single gather.
 When no empty run stands out (evenly spread data), every bucket's minimum and maximum
