@@ -33,6 +33,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
 import numpy as np
+from numpy.typing import NDArray
 
 T = TypeVar("T")
 
@@ -177,3 +178,150 @@ def _range(name: str, low: int | None, high: int | None) -> str:
     if low is not None:
         return f"{name} >= {low}"
     return f"{name} <= {high}"
+
+
+# ------------------------------------------------ maximum gap and combination sum: lists
+# of integers or real numbers, one-dimensional numeric arrays
+
+
+def as_int_list(values: Iterable[Any], name: str, *, low: int | None = None) -> list[int]:
+    """A new list of the items of ``values`` as Python ints, each at least ``low`` if given.
+
+    numpy integers are converted; bools, floats and other types are refused, as by
+    :func:`as_int`, the message naming the item by its index.
+
+    >>> as_int_list(np.array([3, 1]), "candidates", low=1)
+    [3, 1]
+    >>> as_int_list([2, 0], "candidates", low=1)
+    Traceback (most recent call last):
+    ...
+    ValueError: candidates[1] must satisfy candidates[1] >= 1, got 0
+    """
+    items = as_list(values, name)
+    if not set(map(type, items)) <= {int}:  # the common case is a single C-level pass
+        items = [as_int(x, f"{name}[{i}]") for i, x in enumerate(items)]
+    if low is not None and items and min(items) < low:
+        index, bad = first_bad(items, lambda x: x >= low)
+        as_int(bad, f"{name}[{index}]", low=low)  # raises, with the usual wording
+    return items
+
+
+def as_real_list(values: Iterable[Any], name: str) -> list[int] | list[float]:
+    """A new list of the finite real numbers in ``values``, in one numeric type.
+
+    All integers (numpy's converted): a list of Python ints, exact whatever their size.
+    Otherwise a list of floats: each int is converted with ``float()``, as it would be
+    in arithmetic with a float.
+
+    Raises
+    ------
+    TypeError
+        If ``values`` is not iterable, or an item is a bool or neither an integer nor a
+        float (a ``Fraction`` or a ``Decimal`` would be rounded, so it is refused too).
+    ValueError
+        If a float is NaN or infinite, or an int is too large to become a float.
+
+    >>> as_real_list([3, np.int64(1)], "nums"), as_real_list([1, 2.5], "nums")
+    ([3, 1], [1.0, 2.5])
+    >>> as_real_list([1.0, float("nan")], "nums")
+    Traceback (most recent call last):
+    ...
+    ValueError: nums[1] must be finite, got nan
+    """
+    items = as_list(values, name)
+    types = set(map(type, items))
+    if types <= {int}:
+        return items
+    if not types <= {float}:
+        kinds = [_real_kind(x, f"{name}[{i}]") for i, x in enumerate(items)]
+        if float not in kinds:
+            return [operator.index(x) for x in items]
+        items = [_as_float(x, f"{name}[{i}]") for i, x in enumerate(items)]
+    if not all(map(math.isfinite, items)):
+        index, bad = first_bad(items, math.isfinite)
+        raise ValueError(f"{name}[{index}] must be finite, got {bad!r}")
+    return items
+
+
+def as_real_array(values: Any, name: str) -> NDArray[Any]:
+    """``values`` as a one-dimensional numpy array of an integer or float dtype.
+
+    Not copied when it already is one.  Float dtypes are at most 64 bits wide (long
+    double has no exact 64-bit key); bool dtypes, and lists holding bools, are refused
+    rather than counted as 0 and 1.  Finiteness is left to :func:`check_finite_array`,
+    which can reuse a minimum and maximum the caller computes anyway.
+
+    Raises
+    ------
+    TypeError
+        For another dtype (bool, complex, object, strings), or a list of Python ints
+        that fit no 64-bit integer dtype.
+    ValueError
+        If ``values`` is not one-dimensional (ragged nested lists included).
+
+    >>> as_real_array([3, 1], "a").dtype == np.int64
+    True
+    >>> as_real_array(np.zeros((2, 2)), "a")
+    Traceback (most recent call last):
+    ...
+    ValueError: a must be one-dimensional, got shape (2, 2)
+    """
+    types = set(map(type, values)) if isinstance(values, list | tuple) else set()
+    if bool in types or np.bool_ in types:
+        index, bad = first_bad(values, lambda x: not isinstance(x, bool | np.bool_))
+        raise TypeError(f"{name}[{index}] must be an int or a float, got {describe(bad)}")
+    try:
+        arr = np.asarray(values)
+    except ValueError:
+        raise ValueError(f"{name} must be one-dimensional, got {describe(values)}") from None
+    if types and all(issubclass(t, int) for t in types) and arr.dtype.kind not in "iu":
+        raise TypeError(  # numpy would hold them as rounded floats or as objects
+            f"{name} must hold ints that numpy can keep in a 64-bit integer dtype, got "
+            f"{describe(values)}, which numpy made {arr.dtype}"
+        )
+    kind, size = arr.dtype.kind, arr.dtype.itemsize
+    if kind not in "iuf" or (kind == "f" and size > 8):
+        raise TypeError(
+            f"{name} must be an array of integers or floats (float64 at most), got "
+            f"{describe(values)} of dtype {arr.dtype}"
+        )
+    if arr.ndim != 1:
+        raise ValueError(f"{name} must be one-dimensional, got shape {arr.shape}")
+    return arr
+
+
+def check_finite_array(arr: NDArray[Any], name: str, low: float, high: float) -> None:
+    """Raise ``ValueError`` naming the first NaN or infinity of ``arr``.
+
+    ``low`` and ``high`` are ``arr.min()`` and ``arr.max()``, which the caller needs
+    anyway: NaN propagates through both, so when both are finite the array is, and the
+    check costs no pass over it.
+
+    >>> a = np.array([1.0, np.inf])
+    >>> check_finite_array(a, "a", a.min(), a.max())
+    Traceback (most recent call last):
+    ...
+    ValueError: a[1] must be finite, got inf
+    """
+    if math.isfinite(low) and math.isfinite(high):
+        return
+    index = int(np.flatnonzero(~np.isfinite(arr))[0])
+    raise ValueError(f"{name}[{index}] must be finite, got {float(arr[index])!r}")
+
+
+def _real_kind(value: object, name: str) -> type[int] | type[float]:
+    if isinstance(value, float | np.floating) and not isinstance(value, np.longdouble):
+        return float
+    if isinstance(value, bool | np.bool_) or not hasattr(value, "__index__"):
+        raise TypeError(f"{name} must be an int or a float, got {describe(value)}")
+    return int
+
+
+def _as_float(value: Any, name: str) -> float:
+    try:
+        return float(value)
+    except OverflowError:
+        raise ValueError(
+            f"{name} is an int too large for a float ({value.bit_length()} bits), and "
+            "the other items are floats, so it would become one"
+        ) from None

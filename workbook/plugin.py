@@ -17,6 +17,7 @@ references, every level of them.  With ``--impl``:
 
 from __future__ import annotations
 
+import gc
 import json
 import signal
 from collections import Counter
@@ -162,12 +163,19 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
     if not limit or not hasattr(signal, "setitimer"):
         return (yield)
     previous = signal.signal(signal.SIGALRM, _alarm(limit))
-    signal.setitimer(signal.ITIMER_REAL, limit)
+    # The collector swallows an exception raised while a gc callback runs (hypothesis
+    # installs one), and a runaway solution that allocates triggers collections all
+    # the time: the callbacks are set aside while the test runs, and the alarm is
+    # re-armed every second in case another such place swallows it.
+    callbacks = gc.callbacks[:]
+    gc.callbacks.clear()
+    signal.setitimer(signal.ITIMER_REAL, limit, 1.0)
     try:
         return (yield)
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        gc.callbacks[:] = callbacks + gc.callbacks
 
 
 def _alarm(limit: float) -> Any:

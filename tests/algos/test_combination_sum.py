@@ -1,15 +1,24 @@
-"""Tests for Combination Sum I-IV (LeetCode 39, 40, 216, 377).
+"""Tests for Combination Sum I-IV (LeetCode 39, 40, 216, 377) and the bitset variants.
 
-Oracles share no code with the references: I against products of multiplicities and a
-coin-change count, II against all index subsets, III against ``itertools.combinations``
-of the digits, IV against multinomial counts of I's multisets; then the four are checked
-against each other.
+Oracles share no code or method with the implementations: I against a coin-change
+listing of multisets (a table of the multisets of each sum, built coin by coin), II
+against a 0/1-knapsack listing of sub-multisets (deduplicated as sorted tuples), III
+against the 2^9 bitmasks of the digits, IV against multinomial counts of I's
+multisets and closed forms (Fibonacci numbers, compositions).  The variants are also
+compared with their references.
+
+Unmarked tests check what the statements ask, within LeetCode's constraints and up to
+their limits, comparing combinations in any order (``UNORDERED_NESTED``), so a
+textbook solution passes them.  ``edge`` tests check the references' further promises
+(lexicographic order, targets of 0 and below, repeated candidates in I, numpy integers,
+any iterable, searches past the recursion limit, counts beyond 64 bits, no mutation);
+``contract`` tests their errors for bad input (the type, and the argument named).
 """
 
 from __future__ import annotations
 
-import itertools
 import math
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -19,59 +28,203 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbook.testing import exercise_fixture
+from algos.combination_sum import combination_sum as combination_sum_reference
+from algos.combination_sum import combination_sum2 as combination_sum2_reference
+from workbook.testing import (
+    check,
+    contract,
+    edge,
+    exercise_fixture,
+    exercise_params,
+    implementation,
+    reference,
+)
 
 combination_sum = exercise_fixture("combination_sum")
 combination_sum2 = exercise_fixture("combination_sum2")
 combination_sum3 = exercise_fixture("combination_sum3")
 combination_sum4 = exercise_fixture("combination_sum4")
+combination_sum_bitset = exercise_fixture("combination_sum_bitset")
+combination_sum2_bitset = exercise_fixture("combination_sum2_bitset")
 
 Combos = list[list[int]]
 
-# Small enough for the brute forces: at most 15·8·5·4·3 multiplicity vectors, 2^10 subsets.
-unlimited_candidates = st.lists(st.integers(1, 10), max_size=5)
-unlimited_target = st.integers(-2, 14)
-once_candidates = st.lists(st.integers(1, 8), max_size=10)
-once_target = st.integers(-2, 25)
+SUM1 = exercise_params("combination_sum", "combination_sum_bitset")  # LeetCode 39
+SUM2 = exercise_params("combination_sum2", "combination_sum2_bitset")  # LeetCode 40
+LISTING = SUM1 + SUM2
+REFERENCE_OF = {
+    "combination_sum_bitset": "combination_sum",
+    "combination_sum2_bitset": "combination_sum2",
+}
+REUSE = {
+    "combination_sum": True,
+    "combination_sum_bitset": True,
+    "combination_sum2": False,
+    "combination_sum2_bitset": False,
+}
+FIRST_ARGUMENT = {
+    "combination_sum": "candidates",
+    "combination_sum_bitset": "candidates",
+    "combination_sum2": "candidates",
+    "combination_sum2_bitset": "candidates",
+    "combination_sum4": "nums",
+}
+
+# LeetCode's constraints: 39 distinct candidates 2..40, target 1..40; 40 up to 100
+# candidates 1..50, target 1..30.  Small lists keep the oracles quick; the limits are
+# tested separately.
+leetcode39 = st.tuples(st.sets(st.integers(2, 40), min_size=1, max_size=12), st.integers(1, 40))
+leetcode40 = st.tuples(
+    st.lists(st.integers(1, 50), min_size=1, max_size=14)
+    | st.lists(st.integers(1, 6), min_size=1, max_size=14),  # many repeats
+    st.integers(1, 30),
+)
 
 
-# ------------------------------------------------------------------ worked examples
+# --------------------------------------------------------------------------- oracles
 
 
+def listed_multisets(coins: Iterable[int], target: int) -> Combos:
+    """Every multiset of the coins (each reusable) summing to ``target``, sorted.
+
+    ``table[t]`` holds the multisets of sum ``t`` using the coins seen so far; adding
+    the coins smallest first keeps every tuple ascending.
+    """
+    if target < 0:
+        return []
+    table: list[list[tuple[int, ...]]] = [[()]] + [[] for _ in range(target)]
+    for coin in sorted(set(coins)):
+        for t in range(coin, target + 1):
+            table[t] += [(*combo, coin) for combo in table[t - coin]]
+    return sorted(list(combo) for combo in table[target])
+
+
+def listed_submultisets(items: Iterable[int], target: int) -> Combos:
+    """Every distinct sub-multiset of ``items`` (each element once) summing to ``target``."""
+    if target < 0:
+        return []
+    table: list[set[tuple[int, ...]]] = [{()}] + [set() for _ in range(target)]
+    for item in sorted(items):
+        for t in range(target, item - 1, -1):  # downwards: each item at most once
+            table[t] |= {(*combo, item) for combo in table[t - item]}
+    return sorted(list(combo) for combo in table[target])
+
+
+def digit_sets(k: int, n: int) -> Combos:
+    """The sets of ``k`` digits summing to ``n``, from the 2^9 bitmasks of the digits."""
+    found = []
+    for mask in range(1 << 9):
+        digits = [d for d in range(1, 10) if mask >> (d - 1) & 1]
+        if len(digits) == k and sum(digits) == n:
+            found.append(digits)
+    return sorted(found)
+
+
+def orderings(combo: list[int]) -> int:
+    """The number of distinct orderings of a multiset (a multinomial coefficient)."""
+    total = math.factorial(len(combo))
+    for multiplicity in Counter(combo).values():
+        total //= math.factorial(multiplicity)
+    return total
+
+
+def count_multisets(coins: Iterable[int], target: int) -> int:
+    """Coin change: the number of multisets of the coins summing to ``target``."""
+    ways = [1] + [0] * target
+    for coin in set(coins):
+        for t in range(coin, target + 1):
+            ways[t] += ways[t - coin]
+    return ways[target]
+
+
+def count_submultisets(items: Iterable[int], target: int) -> int:
+    """Bounded knapsack: the number of distinct sub-multisets of ``items`` summing to ``target``."""
+    ways = [1] + [0] * target
+    for value, copies in Counter(items).items():
+        ways = [
+            sum(ways[t - j * value] for j in range(copies + 1) if j * value <= t)
+            for t in range(target + 1)
+        ]
+    return ways[target]
+
+
+def count_by_number_of_parts(nums: Iterable[int], target: int) -> int:
+    """Sequences summing to ``target``, counted by their number of parts ``j``: the
+    coefficient of x^target in P(x)^j for P(x) = sum of x^v over the values v."""
+    values = sorted(set(nums))
+    step = np.zeros(target + 1, dtype=object)  # Python ints: exact
+    step[values] = 1
+    power = np.zeros(target + 1, dtype=object)
+    power[0] = 1
+    total = 0
+    for _ in range(target // values[0]):
+        power = np.convolve(power, step)[: target + 1]
+        total += power[target]
+    return int(total)
+
+
+def fibonacci(n: int) -> int:
+    a, b = 0, 1
+    for _ in range(n):
+        a, b = b, a + b
+    return a
+
+
+def oracle(exercise_id: str, candidates: list[int], target: int) -> Combos:
+    lister = listed_multisets if REUSE[exercise_id] else listed_submultisets
+    return lister(candidates, target)
+
+
+def assert_complete_and_valid(
+    combos: Combos, candidates: list[int], target: int, *, reuse: bool
+) -> None:
+    """Each combination sums to the target from allowed values; none twice; all there."""
+    allowed = Counter(candidates)
+    for combo in combos:
+        assert sum(combo) == target, combo
+        used = Counter(combo)
+        assert all(reuse or used[v] <= allowed[v] for v in used), combo
+        assert set(used) <= set(allowed), combo
+    assert len({tuple(sorted(c)) for c in combos}) == len(combos), "a combination twice"
+    count = count_multisets if reuse else count_submultisets
+    assert len(combos) == count(candidates, target)
+
+
+# ---------------------------------------------------------- worked examples (LeetCode)
+
+
+@pytest.mark.parametrize("exercise_id", SUM1)
 @pytest.mark.parametrize(
     ("candidates", "target", "expected"),
     [
         ([2, 3, 6, 7], 7, [[2, 2, 3], [7]]),
         ([2, 3, 5], 8, [[2, 2, 2, 2], [2, 3, 3], [3, 5]]),
         ([2], 1, []),
-        ([1], 0, [[]]),
-        ([], 0, [[]]),
-        ([], 3, []),
-        ([3, 4], -1, []),
         ([7, 3, 2, 6], 7, [[2, 2, 3], [7]]),
+        ([40], 40, [[40]]),
     ],
 )
 def test_combination_sum_examples(
-    combination_sum: Callable[..., Combos], candidates: list[int], target: int, expected: Combos
+    request: Any, exercise_id: str, candidates: list[int], target: int, expected: Combos
 ) -> None:
-    assert combination_sum(candidates, target) == expected
+    check(implementation(request, exercise_id), candidates, target, expected=expected)
 
 
+@pytest.mark.parametrize("exercise_id", SUM2)
 @pytest.mark.parametrize(
     ("candidates", "target", "expected"),
     [
         ([10, 1, 2, 7, 6, 1, 5], 8, [[1, 1, 6], [1, 2, 5], [1, 7], [2, 6]]),
         ([2, 5, 2, 1, 2], 5, [[1, 2, 2], [5]]),
         ([1, 1, 1], 2, [[1, 1]]),
-        ([3], 0, [[]]),
-        ([3], -3, []),
-        ([], 1, []),
+        ([3], 1, []),
+        ([1, 2, 1, 2], 3, [[1, 2]]),
     ],
 )
 def test_combination_sum2_examples(
-    combination_sum2: Callable[..., Combos], candidates: list[int], target: int, expected: Combos
+    request: Any, exercise_id: str, candidates: list[int], target: int, expected: Combos
 ) -> None:
-    assert combination_sum2(candidates, target) == expected
+    check(implementation(request, exercise_id), candidates, target, expected=expected)
 
 
 @pytest.mark.parametrize(
@@ -81,326 +234,356 @@ def test_combination_sum2_examples(
         (3, 9, [[1, 2, 6], [1, 3, 5], [2, 3, 4]]),
         (4, 1, []),
         (9, 45, [[1, 2, 3, 4, 5, 6, 7, 8, 9]]),
-        (0, 0, [[]]),
-        (0, 5, []),
-        (10, 55, []),
-        (2, -3, []),
+        (2, 18, []),
     ],
 )
 def test_combination_sum3_examples(
     combination_sum3: Callable[..., Combos], k: int, n: int, expected: Combos
 ) -> None:
-    assert combination_sum3(k, n) == expected
+    check(combination_sum3, k, n, expected=expected)
 
 
 @pytest.mark.parametrize(
     ("nums", "target", "expected"),
-    [([1, 2, 3], 4, 7), ([9], 3, 0), ([5], 0, 1), ([], 0, 1), ([], 2, 0), ([1], -1, 0)],
+    [([1, 2, 3], 4, 7), ([9], 3, 0), ([1], 1, 1), ([2, 1], 3, 3), ([4, 2, 1], 32, 39882198)],
 )
 def test_combination_sum4_examples(
     combination_sum4: Callable[..., int], nums: list[int], target: int, expected: int
 ) -> None:
-    assert combination_sum4(nums, target) == expected
+    check(combination_sum4, nums, target, expected=expected)
 
 
-def test_combination_sum4_is_exact_beyond_64_bits(combination_sum4: Callable[..., int]) -> None:
-    fib = [0, 1]
-    while len(fib) < 302:
-        fib.append(fib[-1] + fib[-2])
-    # Ordered sums of 1s and 2s are Fibonacci numbers; compositions of T number 2^(T-1).
-    assert combination_sum4([1, 2], 300) == fib[301]
-    assert combination_sum4(range(1, 201), 200) == 2**199
+# ------------------------------------------- against the oracles, within the constraints
 
 
-def test_deep_searches_do_not_hit_the_recursion_limit(
-    combination_sum: Callable[..., Combos], combination_sum2: Callable[..., Combos]
+@pytest.mark.parametrize("exercise_id", SUM1)
+@given(case=leetcode39)
+def test_combination_sum_matches_oracle(
+    request: Any, exercise_id: str, case: tuple[set[int], int]
 ) -> None:
-    assert combination_sum([1], 5000) == [[1] * 5000]
-    assert combination_sum2([1] * 3000, 3000) == [[1] * 3000]
+    candidates, target = sorted(case[0]), case[1]
+    expected = listed_multisets(candidates, target)
+    check(implementation(request, exercise_id), candidates, target, expected=expected)
 
 
-def test_no_solution_with_many_dead_ends(combination_sum: Callable[..., Combos]) -> None:
-    assert combination_sum([2, 4, 6, 8], 61) == []
-
-
-# ------------------------------------------------------------------ against brute force
-
-
-@given(unlimited_candidates, unlimited_target)
-def test_combination_sum_matches_brute_force(
-    combination_sum: Callable[..., Combos], candidates: list[int], target: int
+@pytest.mark.parametrize("exercise_id", SUM2)
+@given(case=leetcode40)
+def test_combination_sum2_matches_oracle(
+    request: Any, exercise_id: str, case: tuple[list[int], int]
 ) -> None:
-    assert combination_sum(candidates, target) == _brute_unlimited(candidates, target)
+    candidates, target = case
+    expected = listed_submultisets(candidates, target)
+    check(implementation(request, exercise_id), candidates, target, expected=expected)
 
 
-@given(once_candidates, once_target)
-def test_combination_sum2_matches_brute_force(
-    combination_sum2: Callable[..., Combos], candidates: list[int], target: int
-) -> None:
-    assert combination_sum2(candidates, target) == _brute_once(candidates, target)
+def test_combination_sum3_everywhere(combination_sum3: Callable[..., Combos]) -> None:
+    for k in range(2, 10):
+        for n in range(1, 61):
+            check(combination_sum3, k, n, expected=digit_sets(k, n))
 
 
-def test_combination_sum3_matches_brute_force_everywhere(
-    combination_sum3: Callable[..., Combos],
-) -> None:
-    for k in range(11):
-        for n in range(-1, 47):
-            expected = [list(c) for c in itertools.combinations(range(1, 10), k) if sum(c) == n]
-            assert combination_sum3(k, n) == expected, (k, n)
-
-
-@given(unlimited_candidates, unlimited_target)
+@given(st.sets(st.integers(1, 20), min_size=1, max_size=6), st.integers(1, 16))
 def test_combination_sum4_matches_multinomial_count(
-    combination_sum4: Callable[..., int], nums: list[int], target: int
+    combination_sum4: Callable[..., int], nums: set[int], target: int
 ) -> None:
-    expected = sum(_orderings(combo) for combo in _brute_unlimited(nums, target))
-    assert combination_sum4(nums, target) == expected
+    expected = sum(orderings(combo) for combo in listed_multisets(nums, target))
+    check(combination_sum4, sorted(nums, reverse=True), target, expected=expected)
 
 
-@given(st.lists(st.integers(2, 12), min_size=1, max_size=6), st.integers(0, 45))
-def test_combination_sum_larger_inputs_are_canonical_and_complete(
-    combination_sum: Callable[..., Combos], candidates: list[int], target: int
+# ---------------------------------------------------------------- at LeetCode's limits
+
+
+@pytest.mark.parametrize("exercise_id", SUM1)
+@pytest.mark.parametrize(
+    "candidates",
+    [list(range(11, 41)), list(range(40, 10, -1)), [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37]],
+    ids=["11..40", "40..11", "primes"],
+)
+def test_combination_sum_limits(request: Any, exercise_id: str, candidates: list[int]) -> None:
+    expected = listed_multisets(candidates, 40)
+    check(implementation(request, exercise_id), candidates, 40, expected=expected)
+
+
+@pytest.mark.parametrize("exercise_id", SUM2)
+@pytest.mark.parametrize(
+    "candidates",
+    [
+        np.random.default_rng(40).integers(1, 51, 100).tolist(),
+        np.random.default_rng(41).integers(1, 11, 100).tolist(),
+        [1] * 100,
+        list(range(1, 51)) * 2,
+        [50, 30] * 50,
+    ],
+    ids=["random 1..50", "random 1..10", "hundred ones", "1..50 twice", "too big"],
+)
+def test_combination_sum2_limits(request: Any, exercise_id: str, candidates: list[int]) -> None:
+    # A hundred candidates with many copies: without the duplicate skip the search
+    # builds each combination once per choice of copies, astronomically many times.
+    expected = listed_submultisets(candidates, 30)
+    check(implementation(request, exercise_id), candidates, 30, expected=expected)
+
+
+@pytest.mark.parametrize(
+    ("nums", "target", "expected"),
+    [
+        (list(range(200, 400)), 1000, None),  # three to five parts
+        ([1, 999], 1000, 3),  # a thousand ones, 1 + 999 and 999 + 1
+        ([1000], 1000, 1),
+        ([2, 1], 45, fibonacci(46)),  # the largest Fibonacci number below 2^31
+        (list(range(1, 201)), 31, 2**30),  # every composition of 31
+    ],
+    ids=["200..399", "1 and 999", "1000", "Fibonacci", "compositions"],
+)
+def test_combination_sum4_limits(
+    combination_sum4: Callable[..., int], nums: list[int], target: int, expected: int | None
 ) -> None:
-    got = combination_sum(candidates, target)
-    allowed = set(candidates)
-    for combo in got:
-        assert sum(combo) == target
-        assert set(combo) <= allowed
-    _assert_canonical(got)
-    assert len(got) == _count_multisets(candidates, target)
+    # LeetCode's limits, with answers within its promise of 32 bits.
+    if expected is None:
+        expected = count_by_number_of_parts(nums, target)
+    check(combination_sum4, nums, target, expected=expected)
 
 
-# ------------------------------------------------------------------ cross-checks
+# --------------------------------------------------------------------- cross-checks
 
 
-@given(unlimited_candidates, unlimited_target)
-def test_combination_sum4_counts_orderings_of_combination_sum(
+@given(leetcode39)
+def test_combination_sum4_counts_the_orderings_of_combination_sum(
     combination_sum: Callable[..., Combos],
     combination_sum4: Callable[..., int],
-    candidates: list[int],
-    target: int,
+    case: tuple[set[int], int],
 ) -> None:
-    orderings = sum(_orderings(c) for c in combination_sum(candidates, target))
-    assert combination_sum4(candidates, target) == orderings
+    candidates, target = sorted(case[0]), min(case[1], 25)
+    combos = combination_sum(candidates, target)
+    check(combination_sum4, candidates, target, expected=sum(orderings(c) for c in combos))
 
 
-def test_combination_sum3_is_combination_sum2_of_the_digits(
-    combination_sum2: Callable[..., Combos], combination_sum3: Callable[..., Combos]
+# ---------------------------------------------------- the variants: no dead ends
+
+
+@pytest.mark.parametrize("exercise_id", list(REFERENCE_OF))
+@given(st.lists(st.integers(1, 12), min_size=1, max_size=10), st.integers(1, 40))
+def test_variants_match_their_references(
+    request: Any, exercise_id: str, candidates: list[int], target: int
 ) -> None:
-    for n in range(-1, 47):
-        by_size = combination_sum2(range(1, 10), n)
-        for k in range(11):
-            assert combination_sum3(k, n) == [c for c in by_size if len(c) == k], (k, n)
+    if exercise_id == "combination_sum_bitset":
+        candidates = sorted(set(candidates))  # LeetCode 39: distinct
+    expected = reference(REFERENCE_OF[exercise_id])(candidates, target)
+    check(implementation(request, exercise_id), candidates, target, expected=expected)
 
 
-@given(unlimited_candidates, st.integers(-2, 20))
-def test_combination_sum2_with_enough_copies_is_combination_sum(
-    combination_sum: Callable[..., Combos],
-    combination_sum2: Callable[..., Combos],
-    candidates: list[int],
-    target: int,
+@pytest.mark.parametrize(
+    ("candidates", "target"),
+    [([6, 10, 14, 22, 26], 1001), ([2, 4, 6, 8], 9999)],
+)
+def test_combination_sum_bitset_no_answer_at_once(
+    combination_sum_bitset: Callable[..., Combos], candidates: list[int], target: int
 ) -> None:
-    copies = [c for c in set(candidates) for _ in range(max(target, 0) // c)]
-    assert combination_sum2(copies, target) == combination_sum(candidates, target)
+    # Even candidates, odd target: backtracking visits every even partial sum first.
+    check(combination_sum_bitset, candidates, target, expected=[])
 
 
-# ------------------------------------------------------------------ invariants
-
-
-@given(once_candidates, once_target)
-def test_outputs_are_canonical(
-    combination_sum: Callable[..., Combos],
-    combination_sum2: Callable[..., Combos],
-    candidates: list[int],
-    target: int,
+@pytest.mark.parametrize(("candidates", "target"), [([6, 10, 14], 1000), ([9, 12, 17, 40], 1200)])
+def test_combination_sum_bitset_large_targets(
+    combination_sum_bitset: Callable[..., Combos], candidates: list[int], target: int
 ) -> None:
-    _assert_canonical(combination_sum(candidates[:5], target // 2))
-    _assert_canonical(combination_sum2(candidates, target))
+    # Few combinations among very many partial sums that lead nowhere.
+    got = combination_sum_bitset(candidates, target)
+    assert_complete_and_valid(got, candidates, target, reuse=True)
 
 
-@given(st.data(), once_candidates, once_target)
-def test_order_of_candidates_does_not_matter(
-    combination_sum: Callable[..., Combos],
-    combination_sum2: Callable[..., Combos],
-    combination_sum4: Callable[..., int],
-    data: st.DataObject,
-    candidates: list[int],
-    target: int,
+@pytest.mark.parametrize(
+    ("candidates", "target"),
+    [(list(range(2, 51, 2)) * 4, 999), (list(range(10, 51, 10)) * 20, 2501)],
+    ids=["hundred evens", "multiples of ten"],
+)
+def test_combination_sum2_bitset_no_answer_at_once(
+    combination_sum2_bitset: Callable[..., Combos], candidates: list[int], target: int
 ) -> None:
-    shuffled = data.draw(st.permutations(candidates))
-    small = target // 2
-    assert combination_sum(shuffled[:5], small) == combination_sum(sorted(shuffled[:5]), small)
-    assert combination_sum2(shuffled, target) == combination_sum2(candidates, target)
-    assert combination_sum4(shuffled, target) == combination_sum4(candidates, target)
+    check(combination_sum2_bitset, candidates, target, expected=[])
 
 
-@given(unlimited_candidates, unlimited_target)
-def test_repeated_candidates_are_ignored_where_reuse_is_free(
-    combination_sum: Callable[..., Combos],
-    combination_sum4: Callable[..., int],
-    candidates: list[int],
-    target: int,
+def test_combination_sum2_bitset_large_target(
+    combination_sum2_bitset: Callable[..., Combos],
 ) -> None:
-    doubled = candidates + candidates[::-1]
-    assert combination_sum(doubled, target) == combination_sum(candidates, target)
-    assert combination_sum4(doubled, target) == combination_sum4(candidates, target)
+    candidates = [50] * 40 + [49, 47, 3, 2, 1] * 12
+    got = combination_sum2_bitset(candidates, 1999)
+    assert_complete_and_valid(got, candidates, 1999, reuse=False)
 
 
-def test_inputs_are_not_mutated(
-    combination_sum: Callable[..., Combos],
-    combination_sum2: Callable[..., Combos],
-    combination_sum4: Callable[..., int],
+# --------------------------------------------------------- edge: the references' promises
+
+
+@edge
+@pytest.mark.parametrize("exercise_id", LISTING)
+@given(case=leetcode40)
+def test_lexicographic_order(request: Any, exercise_id: str, case: tuple[list[int], int]) -> None:
+    candidates, target = case
+    if REUSE[exercise_id]:
+        candidates, target = sorted(set(candidates))[:6], target // 2
+    got = implementation(request, exercise_id)(candidates, target)
+    assert got == oracle(exercise_id, candidates, target)  # as lists: sorted, in order
+
+
+@edge
+@pytest.mark.parametrize("exercise_id", LISTING)
+@pytest.mark.parametrize(
+    ("candidates", "target", "expected"),
+    [([3, 1], 0, [[]]), ([], 0, [[]]), ([], 3, []), ([3, 4], -1, []), ([2], -4, [])],
+)
+def test_zero_and_negative_targets(
+    request: Any, exercise_id: str, candidates: list[int], target: int, expected: Combos
 ) -> None:
-    for function in (combination_sum, combination_sum2, combination_sum4):
-        candidates = [7, 2, 6, 2, 3]
-        function(candidates, 7)
-        assert candidates == [7, 2, 6, 2, 3]
+    assert implementation(request, exercise_id)(candidates, target) == expected
 
 
-def test_any_iterable_of_integers_is_accepted(
-    combination_sum: Callable[..., Combos],
-    combination_sum2: Callable[..., Combos],
-    combination_sum4: Callable[..., int],
+@edge
+@pytest.mark.parametrize("exercise_id", SUM1)
+@given(st.lists(st.integers(1, 10), max_size=6), st.integers(0, 20))
+def test_repeated_and_unit_candidates_where_reuse_is_free(
+    request: Any, exercise_id: str, candidates: list[int], target: int
 ) -> None:
-    assert combination_sum((3, 2, 7, 6), 7) == [[2, 2, 3], [7]]
-    assert combination_sum(iter([2, 3, 6, 7]), 7) == [[2, 2, 3], [7]]
-    assert combination_sum(np.array([2, 3, 6, 7]), np.int64(7)) == [[2, 2, 3], [7]]
-    assert combination_sum2((c for c in [2, 5, 2, 1, 2]), 5) == [[1, 2, 2], [5]]
-    assert combination_sum4(np.array([1, 2, 3]), 4) == 7
+    got = implementation(request, exercise_id)(candidates + candidates[::-1], target)
+    assert got == listed_multisets(candidates, target)
 
 
-# ------------------------------------------------------------------ bad input
+@edge
+@pytest.mark.parametrize("exercise_id", LISTING)
+def test_any_iterable_of_integers(request: Any, exercise_id: str) -> None:
+    impl = implementation(request, exercise_id)
+    expected = [[2, 2, 3], [7]] if REUSE[exercise_id] else [[7]]
+    for candidates in ((3, 2, 7, 6), iter([2, 3, 6, 7]), np.array([2, 3, 6, 7]), {2, 3, 6, 7}):
+        assert impl(candidates, np.int64(7)) == expected
+    assert impl((c for c in [7, 7]), np.uint8(7)) == [[7]]
 
-_BAD_ELEMENTS = [(v, ValueError) for v in (0, -3)] + [
+
+@edge
+@pytest.mark.parametrize("exercise_id", list(REFERENCE_OF))
+def test_variants_search_past_the_recursion_limit(request: Any, exercise_id: str) -> None:
+    depth = sys.getrecursionlimit() + 2000
+    candidates = [1] if REUSE[exercise_id] else [1] * depth
+    assert implementation(request, exercise_id)(candidates, depth) == [[1] * depth]
+
+
+@pytest.mark.parametrize(
+    ("function", "candidates", "target"),
+    [
+        (combination_sum_reference, [1], 5000),
+        (combination_sum_reference, [3, 1], 2000),
+        (combination_sum2_reference, [1] * 3000, 3000),
+        (combination_sum2_reference, [2] * 500 + [1] * 500, 1499),
+    ],
+)
+def test_references_refuse_searches_past_the_recursion_limit_by_name(
+    function: Callable[..., Combos], candidates: list[int], target: int
+) -> None:
+    # Not an exercise's test: a user's solution may search as deep as it likes.
+    with pytest.raises(ValueError, match=r"^target\b.*bitset"):
+        function(candidates, target)
+    assert function(candidates, 400) != []  # well within the limit: searched as usual
+
+
+@edge
+@pytest.mark.parametrize("exercise_id", [*LISTING, "combination_sum4"])
+def test_inputs_are_not_mutated(request: Any, exercise_id: str) -> None:
+    candidates = [7, 2, 6, 2, 3]
+    implementation(request, exercise_id)(candidates, 7)
+    assert candidates == [7, 2, 6, 2, 3]
+
+
+@edge
+@pytest.mark.parametrize(
+    ("k", "n", "expected"),
+    [(0, 0, [[]]), (0, 5, []), (1, 5, [[5]]), (1, 10, []), (10, 45, []), (2, -3, []), (3, 0, [])],
+)
+def test_combination_sum3_outside_leetcode(
+    combination_sum3: Callable[..., Combos], k: int, n: int, expected: Combos
+) -> None:
+    assert combination_sum3(k, n) == expected
+
+
+@edge
+def test_combination_sum3_lexicographic(combination_sum3: Callable[..., Combos]) -> None:
+    for k in range(2, 10):
+        for n in range(1, 46):
+            assert combination_sum3(k, n) == digit_sets(k, n)
+
+
+@edge
+@pytest.mark.parametrize(
+    ("nums", "target", "expected"),
+    [
+        ([1, 2], 1000, fibonacci(1001)),  # far beyond 64 bits
+        (range(1, 201), 200, 2**199),  # every composition of 200
+        ([5], 0, 1),
+        ([], 0, 1),
+        ([], 2, 0),
+        ([1], -1, 0),
+        ([3, 3, 1, 1], 4, 3),  # repeats ignored
+        (np.array([1, 2, 3]), np.int64(4), 7),
+        (iter([1, 2, 3]), 4, 7),
+    ],
+)
+def test_combination_sum4_outside_leetcode(
+    combination_sum4: Callable[..., int], nums: Iterable[int], target: int, expected: int
+) -> None:
+    result = combination_sum4(nums, target)
+    assert type(result) is int
+    assert result == expected
+
+
+# ------------------------------------------------------- contract: errors for bad input
+
+BAD_ELEMENTS = [(0, ValueError), (-3, ValueError)] + [
     (v, TypeError) for v in (True, 2.0, "2", None)
 ]
-_BAD_TARGETS = [(7.0, TypeError), (True, TypeError), ("7", TypeError), (None, TypeError)]
+BAD_TARGETS = [7.0, True, "7", None]
 
 
-@pytest.mark.contract
-@pytest.mark.parametrize(("bad", "error"), _BAD_ELEMENTS)
+@contract
+@pytest.mark.parametrize("exercise_id", [*LISTING, "combination_sum4"])
+@pytest.mark.parametrize(("bad", "error"), BAD_ELEMENTS)
 @pytest.mark.parametrize("target", [7, 0, -1])
-def test_bad_candidates_are_rejected(
-    combination_sum: Callable[..., Combos],
-    combination_sum2: Callable[..., Combos],
-    combination_sum4: Callable[..., int],
-    bad: object,
-    error: type[Exception],
-    target: int,
+def test_bad_candidates(
+    request: Any, exercise_id: str, bad: object, error: type[Exception], target: int
 ) -> None:
-    for function, name in _with_argument_names(combination_sum, combination_sum2, combination_sum4):
-        _assert_raises(error, (name, repr(bad)), function, [2, bad, 3], target)
+    name = FIRST_ARGUMENT[exercise_id]
+    with pytest.raises(error, match=rf"^{name}\[1\]"):
+        implementation(request, exercise_id)([2, bad, 3], target)
 
 
-@pytest.mark.contract
-@pytest.mark.parametrize("not_iterable", [5, None, 2.5])
-def test_candidates_must_be_iterable(
-    combination_sum: Callable[..., Combos],
-    combination_sum2: Callable[..., Combos],
-    combination_sum4: Callable[..., int],
-    not_iterable: object,
+@contract
+@pytest.mark.parametrize("exercise_id", [*LISTING, "combination_sum4"])
+@pytest.mark.parametrize("not_iterable", [5, None, 2.5, "23"])
+def test_candidates_must_be_an_iterable(
+    request: Any, exercise_id: str, not_iterable: object
 ) -> None:
-    for function, name in _with_argument_names(combination_sum, combination_sum2, combination_sum4):
-        _assert_raises(TypeError, (name, repr(not_iterable)), function, not_iterable, 7)
+    with pytest.raises(TypeError, match=rf"^{FIRST_ARGUMENT[exercise_id]}\b"):
+        implementation(request, exercise_id)(not_iterable, 7)
 
 
-@pytest.mark.contract
-@pytest.mark.parametrize(("bad", "error"), _BAD_TARGETS)
-def test_bad_targets_are_rejected(
-    combination_sum: Callable[..., Combos],
-    combination_sum2: Callable[..., Combos],
-    combination_sum4: Callable[..., int],
-    bad: object,
-    error: type[Exception],
-) -> None:
-    for function in (combination_sum, combination_sum2, combination_sum4):
-        _assert_raises(error, ("target", repr(bad)), function, [2, 3], bad)
+@contract
+@pytest.mark.parametrize("exercise_id", [*LISTING, "combination_sum4"])
+@pytest.mark.parametrize("bad", BAD_TARGETS)
+def test_bad_targets(request: Any, exercise_id: str, bad: object) -> None:
+    with pytest.raises(TypeError, match=r"^target\b"):
+        implementation(request, exercise_id)([2, 3], bad)
 
 
-@pytest.mark.contract
+@contract
 @pytest.mark.parametrize(
-    ("k", "n", "error", "names"),
+    ("k", "n", "error", "name"),
     [
-        (-1, 5, ValueError, ("k", "-1")),
-        (3.0, 7, TypeError, ("k", "3.0")),
-        (True, 1, TypeError, ("k", "True")),
-        ("3", 7, TypeError, ("k", "'3'")),
-        (3, 7.5, TypeError, ("n", "7.5")),
-        (3, None, TypeError, ("n", "None")),
-        (3, False, TypeError, ("n", "False")),
+        (-1, 5, ValueError, "k"),
+        (3.0, 7, TypeError, "k"),
+        (True, 1, TypeError, "k"),
+        ("3", 7, TypeError, "k"),
+        (3, 7.5, TypeError, "n"),
+        (3, None, TypeError, "n"),
+        (3, False, TypeError, "n"),
     ],
 )
 def test_combination_sum3_bad_input(
-    combination_sum3: Callable[..., Combos],
-    k: object,
-    n: object,
-    error: type[Exception],
-    names: tuple[str, str],
+    combination_sum3: Callable[..., Combos], k: object, n: object, error: type[Exception], name: str
 ) -> None:
-    _assert_raises(error, names, combination_sum3, k, n)
-
-
-# ------------------------------------------------------------------ oracles and helpers
-
-
-def _brute_unlimited(candidates: Iterable[int], target: int) -> Combos:
-    """Every vector of multiplicities, kept when the weighted sum hits the target."""
-    if target < 0:
-        return []
-    coins = sorted(set(candidates))
-    found = set()
-    for counts in itertools.product(*(range(target // c + 1) for c in coins)):
-        if sum(c * m for c, m in zip(coins, counts, strict=True)) == target:
-            found.add(tuple(c for c, m in zip(coins, counts, strict=True) for _ in range(m)))
-    return sorted(list(combo) for combo in found)
-
-
-def _brute_once(candidates: list[int], target: int) -> Combos:
-    """Every subset of positions, deduplicated as sorted tuples."""
-    found = {
-        tuple(sorted(subset))
-        for size in range(len(candidates) + 1)
-        for subset in itertools.combinations(candidates, size)
-        if sum(subset) == target
-    }
-    return sorted(list(combo) for combo in found)
-
-
-def _count_multisets(candidates: list[int], target: int) -> int:
-    """Coin change: ways[t] over coins taken in a fixed order counts multisets."""
-    ways = [1] + [0] * target
-    for coin in set(candidates):
-        for t in range(coin, target + 1):
-            ways[t] += ways[t - coin]
-    return ways[target]
-
-
-def _orderings(combo: list[int]) -> int:
-    """The number of distinct orderings of a multiset (a multinomial coefficient)."""
-    total = math.factorial(len(combo))
-    for multiplicity in Counter(combo).values():
-        total //= math.factorial(multiplicity)
-    return total
-
-
-def _with_argument_names(
-    *functions: Callable[..., Any],
-) -> list[tuple[Callable[..., Any], str]]:
-    """Pairs I, II and IV with the name of their first argument, for error messages."""
-    return list(zip(functions, ["candidates", "candidates", "nums"], strict=True))
-
-
-def _assert_canonical(combos: Combos) -> None:
-    for combo in combos:
-        assert combo == sorted(combo)
-    assert all(a < b for a, b in itertools.pairwise(combos)), "not strictly lexicographic"
-
-
-def _assert_raises(
-    error: type[Exception], fragments: tuple[str, ...], function: Callable[..., Any], *args: Any
-) -> None:
-    with pytest.raises(error) as excinfo:
-        function(*args)
-    message = str(excinfo.value)
-    for fragment in fragments:
-        assert fragment in message, f"{fragment!r} not in {message!r}"
+    with pytest.raises(error, match=rf"^{name}\b"):
+        combination_sum3(k, n)

@@ -58,11 +58,14 @@ EXERCISES = [
         statement="""
 The maximum gap of a 1-D numpy array of integers or floats: the largest difference
 between two successive elements of np.sort(a), as a Python int or float; 0 for fewer
-than two elements.  Use whole-array numpy operations, no Python loop over the elements,
-and beat np.diff(np.sort(a)).max() at n = 10^7.
+than two elements.  For integers the answer is exact even where it does not fit the
+dtype: [-2^63, 2^63 - 1] as int64 gives 2^64 - 1, where np.diff would wrap around.
+Use whole-array numpy operations, no Python loop over the elements, and beat
+np.diff(np.sort(a)).max() at n = 10^7.
 
 Constraints:
-    `a` is 1-D, integer or float dtype, finite, 1 <= len(a) <= 10^7
+    `a` is 1-D, of an integer or float dtype (64 bits at most), finite values
+    1 <= len(a) <= 10^7
 
 Examples:
     >>> maximum_gap_np(np.array([3, 6, 9, 1]))
