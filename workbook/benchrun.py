@@ -103,6 +103,14 @@ def _verify(
                     f"{exercise.id}: not implemented yet; timing the reference and its peers only"
                 )
                 return "stub"
+            except Exception as err:  # the user's code failed: say where, not how deep
+                bar.close()
+                print(
+                    f"{exercise.id}: your solution raised {type(err).__name__}: {err}\n"
+                    f"  at {bench.size_name}={n}, input: {describe_call(exercise.name, args, {})}\n"
+                    f"run: workbook check {exercise.id}"
+                )
+                return "wrong"
             if not same(actual, expected):
                 bar.close()
                 print(

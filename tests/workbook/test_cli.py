@@ -196,3 +196,12 @@ def test_every_command_needs_an_id_or_says_so(tmp_path: Path, command: str) -> N
     done = workbook(command, cwd=tmp_path)
     assert done.returncode == 2
     assert "id" in done.stderr
+
+
+def test_bench_a_solution_that_raises_says_so_without_a_traceback(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.py"
+    mine.write_text("def max_sliding_window(nums, k):\n    return [nums[k * 10**9]]\n")
+    done = workbook("bench", "max_sliding_window", mine, "--max-n", "1000", cwd=tmp_path)
+    assert done.returncode == 1
+    assert "your solution raised IndexError" in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
