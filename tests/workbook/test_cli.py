@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 WORKBOOK = Path(sys.executable).with_name("workbook")
+SLOW = pytest.mark.slow  # runs a fresh pytest or a timing: seconds each
 SOLUTIONS = Path(__file__).parent / "solutions"
 TEXTBOOK = SOLUTIONS / "max_sliding_window__textbook.py"
 OFF_BY_ONE = SOLUTIONS / "max_sliding_window__off_by_one.py"
@@ -90,6 +91,7 @@ def test_new_writes_a_stub_and_refuses_to_overwrite(tmp_path: Path) -> None:
     assert stub.read_text() == text
 
 
+@SLOW
 def test_check_a_new_stub_says_not_implemented(tmp_path: Path) -> None:
     workbook("new", "max_sliding_window", cwd=tmp_path)
     done = workbook("check", "max_sliding_window", cwd=tmp_path)
@@ -98,6 +100,7 @@ def test_check_a_new_stub_says_not_implemented(tmp_path: Path) -> None:
     assert " passed" not in done.stdout
 
 
+@SLOW
 def test_check_takes_options_in_any_order_and_pytest_args(tmp_path: Path) -> None:
     for args in (
         ["check", "max_sliding_window", TEXTBOOK, "--strict"],
@@ -116,6 +119,7 @@ def test_check_takes_options_in_any_order_and_pytest_args(tmp_path: Path) -> Non
     assert "6 passed" in only_examples.stdout
 
 
+@SLOW
 def test_check_names_a_function_in_the_file(tmp_path: Path) -> None:
     mine = tmp_path / "mine.py"
     mine.write_text(TEXTBOOK.read_text().replace("def max_sliding_window", "def windows"))
@@ -132,6 +136,7 @@ def test_check_a_missing_file_is_an_error(tmp_path: Path) -> None:
     assert "no file nope.py" in done.stderr
 
 
+@SLOW
 def test_status_reports_every_practice_file(tmp_path: Path) -> None:
     practice = tmp_path / "practice"
     practice.mkdir()
@@ -146,6 +151,7 @@ def test_status_reports_every_practice_file(tmp_path: Path) -> None:
     assert done.returncode == 1
 
 
+@SLOW
 def test_bench_times_yours_beside_the_reference_and_peers(tmp_path: Path) -> None:
     plot = tmp_path / "scaling.png"
     done = workbook(
@@ -159,6 +165,7 @@ def test_bench_times_yours_beside_the_reference_and_peers(tmp_path: Path) -> Non
     assert plot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+@SLOW
 def test_bench_refuses_to_time_a_wrong_answer(tmp_path: Path) -> None:
     done = workbook("bench", "max_sliding_window", OFF_BY_ONE, "--max-n", "10000", cwd=tmp_path)
     assert done.returncode == 1
@@ -167,6 +174,7 @@ def test_bench_refuses_to_time_a_wrong_answer(tmp_path: Path) -> None:
     assert "exponent" not in done.stdout
 
 
+@SLOW
 def test_bench_a_stub_or_a_missing_file(tmp_path: Path) -> None:
     stub = workbook("bench", "max_sliding_window", STUB, "--max-n", "1000", cwd=tmp_path)
     assert stub.returncode == 0
@@ -176,6 +184,7 @@ def test_bench_a_stub_or_a_missing_file(tmp_path: Path) -> None:
     assert "no such file 'nope.py'" in missing.stderr
 
 
+@SLOW
 def test_ctrl_c_during_check_still_prints_the_summary(tmp_path: Path) -> None:
     runaway = tmp_path / "runaway.py"
     runaway.write_text("def max_sliding_window(nums, k):\n    while True:\n        pass\n")
@@ -198,6 +207,7 @@ def test_every_command_needs_an_id_or_says_so(tmp_path: Path, command: str) -> N
     assert "id" in done.stderr
 
 
+@SLOW
 def test_bench_a_solution_that_raises_says_so_without_a_traceback(tmp_path: Path) -> None:
     mine = tmp_path / "mine.py"
     mine.write_text("def max_sliding_window(nums, k):\n    return [nums[k * 10**9]]\n")

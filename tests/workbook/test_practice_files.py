@@ -74,6 +74,7 @@ def summary_line(output: str) -> str:
     return lines[-1] if lines else ""
 
 
+@pytest.mark.slow  # a fresh pytest per file: minutes for all of them
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
 def test_practice_file(path: Path) -> None:
     expected = expectations(path)
