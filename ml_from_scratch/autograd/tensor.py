@@ -249,15 +249,15 @@ class Tensor:
 
     def reshape(self, *shape: Any) -> Tensor:
         """:func:`.functional.reshape`; ``x.reshape(2, 3)`` or ``x.reshape((2, 3))``."""
-        return F.reshape(self, shape[0] if len(shape) == 1 else shape)
+        return F.reshape(self, _axes_arguments(shape))
 
     def transpose(self, *axes: Any) -> Tensor:
         """:func:`.functional.transpose`; no axes reverses them, as numpy's."""
-        return F.transpose(self, (axes[0] if len(axes) == 1 else axes) or None)
+        return F.transpose(self, _axes_arguments(axes) or None)
 
     def permute(self, *axes: Any) -> Tensor:
         """:func:`.functional.transpose` with every axis given, as torch's ``permute``."""
-        return F.transpose(self, axes[0] if len(axes) == 1 else axes)
+        return F.transpose(self, _axes_arguments(axes))
 
     @property
     def T(self) -> Tensor:
@@ -330,6 +330,13 @@ def as_tensor(value: Any, name: str = "input") -> Tensor:
     if isinstance(value, Tensor):
         return value
     return Tensor._wrap(_as_float_array(value, None, name))
+
+
+def _axes_arguments(values: tuple[Any, ...]) -> Any:
+    """``f(2, 3)`` and ``f((2, 3))`` alike, as numpy's and torch's methods take them."""
+    if len(values) == 1 and isinstance(values[0], Sequence | np.ndarray):
+        return tuple(values[0])
+    return values
 
 
 def _as_float_array(data: Any, dtype: Any, name: str = "data") -> Array:
