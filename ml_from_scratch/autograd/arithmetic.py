@@ -26,7 +26,7 @@ import numpy as np
 from ml_from_scratch._checks import describe
 from ml_from_scratch.autograd.graph import Array, unbroadcast
 from ml_from_scratch.autograd.rules import matmul_backward
-from ml_from_scratch.autograd.tensor import Tensor, _as_float_array, result
+from ml_from_scratch.autograd.tensor import Tensor, _as_float_array, as_tensor, result
 
 Partial = Callable[[Array, Any, Any, Array], Any]  # (grad, x, y, z) -> dL/dx at z's shape
 
@@ -151,9 +151,7 @@ def matmul(a: Any, b: Any) -> Tensor:
     >>> (Tensor([[1.0, 2.0]]) @ Tensor([[3.0], [4.0]])).data.tolist()
     [[11.0]]
     """
-    ta, tb = _as_operand(a, "a"), _as_operand(b, "b")
-    if not (isinstance(ta, Tensor) and isinstance(tb, Tensor)):
-        raise TypeError(f"matmul needs arrays on both sides, got {describe(a)} and {describe(b)}")
+    ta, tb = as_tensor(a, "a"), as_tensor(b, "b")
     x, y = ta.data, tb.data
     if x.ndim == 0 or y.ndim == 0:
         raise ValueError(f"matmul needs at least 1-D operands, got shapes {x.shape} and {y.shape}")
@@ -168,34 +166,37 @@ def matmul(a: Any, b: Any) -> Tensor:
 
 
 def _binary(a: Any, b: Any, forward: Callable[[Any, Any], Any], dx: Partial, dy: Partial) -> Tensor:
-    ta, tb = _as_operand(a, "a"), _as_operand(b, "b")
-    x = ta.data if isinstance(ta, Tensor) else ta
-    y = tb.data if isinstance(tb, Tensor) else tb
-    z = np.asarray(forward(x, y))
-    parents = tuple(t for t in (ta, tb) if isinstance(t, Tensor))
-    if not parents:
+    x, ta = _operand(a, "a")
+    y, tb = _operand(b, "b")
+    z = forward(x, y)
+    if type(z) is not np.ndarray:  # numpy returns scalars for 0-d operands
+        z = np.asarray(z)
+    if ta is not None and tb is not None:
+        parents: tuple[Tensor, ...] = (ta, tb)
+    elif ta is not None or tb is not None:
+        parents = (ta,) if ta is not None else (tb,)  # type: ignore[assignment]
+    else:
         raise TypeError(f"an op needs a Tensor operand, got {describe(a)} and {describe(b)}")
 
     def rule(g: Array) -> list[Array | None]:
         grads: list[Array | None] = []
         for t, partial in ((ta, dx), (tb, dy)):
-            if isinstance(t, Tensor):
-                need = t.requires_grad
-                grads.append(
-                    unbroadcast(np.asarray(partial(g, x, y, z)), t.shape) if need else None
-                )
+            if t is not None:
+                grad = partial(g, x, y, z) if t.requires_grad else None
+                grads.append(None if grad is None else unbroadcast(np.asarray(grad), t.shape))
         return grads
 
     return result(z, parents, rule)
 
 
-def _as_operand(value: Any, name: str) -> Tensor | int | float:
-    """A Tensor as it is; a Python or numpy real scalar as a Python scalar (weak in
-    numpy's promotion, so float32 stays float32); anything else as a constant Tensor."""
+def _operand(value: Any, name: str) -> tuple[Any, Tensor | None]:
+    """``(value to compute with, the Tensor or None)``.  A Python or numpy real scalar
+    stays a Python scalar (weak in numpy's promotion: float32 stays float32); an array
+    is a constant."""
     if isinstance(value, Tensor):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return value
+        return value.data, value
+    if isinstance(value, int | float):
+        return value, None
     if isinstance(value, np.floating | np.integer):
-        return value.item()
-    return Tensor._wrap(_as_float_array(value, None, name))
+        return value.item(), None
+    return _as_float_array(value, None, name), None

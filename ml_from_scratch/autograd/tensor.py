@@ -318,10 +318,12 @@ def result(data: Array, parents: tuple[Tensor, ...], rule: Rule) -> Tensor:
     requires grad (the one place the engine decides what to record)."""
     out = Tensor.__new__(Tensor)
     out.data, out.grad = data, None
-    if _MODE.enabled and any(p.requires_grad for p in parents):
-        out.requires_grad, out.parents, out.backward_rule = True, parents, rule
-    else:
-        out.requires_grad, out.parents, out.backward_rule = False, (), None
+    if _MODE.enabled:
+        for parent in parents:  # a loop, not any(...): this is the engine's hot path
+            if parent.requires_grad:
+                out.requires_grad, out.parents, out.backward_rule = True, parents, rule
+                return out
+    out.requires_grad, out.parents, out.backward_rule = False, (), None
     return out
 
 
