@@ -132,7 +132,7 @@ class Module(abc.ABC):
         for name, param in params.items():
             if name not in state:
                 continue
-            value = np.array(state[name], dtype=param.dtype)
+            value = np.array(_plain_array(state[name]), dtype=param.dtype)
             if value.shape != param.shape:
                 raise ValueError(
                     f"state[{name!r}] must have shape {param.shape}, got {value.shape}"
@@ -324,6 +324,14 @@ class Embedding(Module):
 
     def forward(self, indices: Any) -> Tensor:
         return F.embedding(indices, self.weight)
+
+
+def _plain_array(value: Any) -> Any:
+    """A torch tensor (or one of ours) as its numpy array, without importing torch."""
+    for method in ("detach", "cpu", "numpy"):
+        if callable(getattr(value, method, None)):
+            value = getattr(value, method)()
+    return value
 
 
 def _uniform(rng: np.random.Generator, bound: float, shape: tuple[int, ...], dtype: Any) -> Any:
