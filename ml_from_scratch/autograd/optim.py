@@ -67,7 +67,7 @@ def sgd_step(
     if weight_decay:
         grad = grad + weight_decay * param
     if momentum:
-        velocity = grad.copy() if velocity is None else momentum * velocity + (1 - dampening) * grad
+        velocity = grad.copy() if velocity is None else velocity * momentum + (1 - dampening) * grad
         grad = grad + momentum * velocity if nesterov else velocity
     return param - lr * grad, velocity
 
@@ -112,11 +112,20 @@ def adam_step(
         param = param * (1 - lr * weight_decay)
     elif weight_decay:
         grad = grad + weight_decay * param
-    exp_avg = beta1 * exp_avg + (1 - beta1) * grad
-    exp_avg_sq = beta2 * exp_avg_sq + (1 - beta2) * grad * grad
+    # beta1 m + (1 - beta1) g, and beta2 v + (1 - beta2) g^2, in the operation order of
+    # torch's kernels (lerp, then multiply-add), so trajectories agree to the last bits.
+    exp_avg = _lerp(exp_avg, grad, 1 - beta1)
+    exp_avg_sq = exp_avg_sq * beta2 + (1 - beta2) * grad * grad
     step_size = lr / (1 - beta1**step)
     denom = np.sqrt(exp_avg_sq) / math.sqrt(1 - beta2**step) + eps
-    return param - step_size * (exp_avg / denom), exp_avg, exp_avg_sq
+    return param + (-step_size) * (exp_avg / denom), exp_avg, exp_avg_sq
+
+
+def _lerp(start: Array, end: Array, weight: float) -> Array:
+    """``start + weight (end - start)``, evaluated as ``torch.lerp`` does."""
+    if abs(weight) < 0.5:
+        return start + weight * (end - start)
+    return end - (end - start) * (1 - weight)
 
 
 class Optimizer(abc.ABC):
