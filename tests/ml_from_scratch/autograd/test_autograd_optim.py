@@ -3,8 +3,10 @@
 Both sides start from the same parameters and at every step get the gradient of the
 same convex quadratic at their own current parameters (``g = A^T A p - b``), so a
 difference in the update rule shows along the whole trajectory.  (A non-convex
-objective with large steps would be chaotic and amplify rounding differences of 1e-16
-past any tolerance: a property of the objective, not of either optimiser.)
+objective, or steps so large that the iteration diverges, amplifies the first rounding
+difference of 1e-17 by 2x per step past any tolerance: Adam without momentum
+(beta1 = 0), whose steps near the minimum have the size lr whatever the gradient, does
+that here within 40 steps.  The hyperparameters drawn stay clear of it.)
 After 40 steps the parameters must agree to 1e-10 (relative to max(1, |p|)): the two
 implementations differ only in the order of a few floating-point operations per step.
 """
@@ -80,8 +82,8 @@ def test_sgd_trajectory_equals_torch(
     ("ours", "theirs"), [(optim.Adam, torch.optim.Adam), (optim.AdamW, torch.optim.AdamW)]
 )
 @given(
-    lr=st.sampled_from([1e-3, 0.01, 0.1]),
-    betas=st.sampled_from([(0.9, 0.999), (0.5, 0.9), (0.0, 0.99)]),
+    lr=st.sampled_from([1e-3, 0.01, 0.03]),
+    betas=st.sampled_from([(0.9, 0.999), (0.5, 0.9), (0.8, 0.99)]),
     eps=st.sampled_from([1e-8, 1e-3]),
     weight_decay=st.sampled_from([0.0, 0.01, 0.1]),
     seed=st.integers(0, 2**16),
