@@ -12,7 +12,7 @@ import pytest
 import torch
 import torch.nn.functional as TF
 from autograd_engine import DTYPES, FEW, check, random_array, seeds
-from hypothesis import assume, given
+from hypothesis import given
 from hypothesis import strategies as st
 from scipy import stats
 from torch_oracle import Const
@@ -45,31 +45,23 @@ def test_linear(dtype: Any, bias: bool, batch: list[int], n_in: int, seed: int) 
     dtype=st.sampled_from(DTYPES),
 )
 def test_layer_norm(affine: str, shape: list[int], trailing: int, seed: int, dtype: Any) -> None:
+    # In float32 the oracle is torch in float64, rounded: where the normalised values
+    # nearly coincide (a variance of 1e-5, say) dL/dx is amplified by 1/std, and torch's
+    # own float32 kernel then loses 1e-4 relative where this engine keeps 1e-7 (seen).
     trailing = min(trailing, len(shape))
     normalized = tuple(shape[-trailing:])
-    # One normalised element has x - mean = 0 exactly here but a rounding residue in
-    # torch's float32 (2e-5 relative, all noise): that degenerate case is float64 only.
-    assume(np.prod(normalized) > 1 or dtype == np.float64)
     x = random_array(seed, tuple(shape), dtype) * 3 + 1
     w, b = random_array(seed + 1, normalized, dtype), random_array(seed + 2, normalized, dtype)
-    if affine == "both":
-        check(
-            lambda x, w, b: F.layer_norm(x, normalized, w, b),
-            lambda x, w, b: TF.layer_norm(x, normalized, w, b),
-            [x, w, b],
-        )
-    elif affine == "weight":
-        check(
-            lambda x, w: F.layer_norm(x, normalized, w),
-            lambda x, w: TF.layer_norm(x, normalized, w),
-            [x, w],
-        )
-    else:
-        check(
-            lambda x: F.layer_norm(x, normalized),
-            lambda x: TF.layer_norm(x, normalized),
-            [x],
-        )
+    params = {"both": [w, b], "weight": [w], "none": []}[affine]
+
+    def ours(x: Any, *p: Any) -> Any:
+        return F.layer_norm(x, normalized, *p)
+
+    def theirs(x: Any, *p: Any) -> Any:
+        wide = [t.double() for t in (x, *p)]
+        return TF.layer_norm(wide[0], normalized, *wide[1:]).to(x.dtype)
+
+    check(ours, theirs, [x, *params])
 
 
 @given(seed=seeds, shape=st.lists(st.integers(1, 6), min_size=1, max_size=2))
