@@ -35,8 +35,10 @@ def conv_cases(draw: st.DrawFn) -> dict[str, Any]:
         "groups": groups,
         "bias": draw(st.booleans()),
     }
-    span = [case["dilation"] if isinstance(case["dilation"], int) else case["dilation"][i]
-            for i in range(2)]  # fmt: skip
+    span = [
+        case["dilation"] if isinstance(case["dilation"], int) else case["dilation"][i]
+        for i in range(2)
+    ]
     low = [s * (k - 1) + 1 for s, k in zip(span, case["kernel"], strict=True)]
     case["hw"] = (draw(st.integers(low[0], low[0] + 4)), draw(st.integers(low[1], low[1] + 4)))
     return case

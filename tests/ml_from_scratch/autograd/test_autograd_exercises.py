@@ -228,9 +228,9 @@ def test_matmul_backward_with_1d_operands(matmul_backward: Any, shapes: Any, see
 
 
 @pytest.mark.parametrize(
-    ("exercise", "torch_op"), [("softmax_backward", torch.softmax), ("log_softmax_backward",
-                                                                     torch.log_softmax)]
-)  # fmt: skip
+    ("exercise", "torch_op"),
+    [("softmax_backward", torch.softmax), ("log_softmax_backward", torch.log_softmax)],
+)
 @given(
     shape=st.lists(st.integers(1, 5), min_size=1, max_size=4),
     seed=seeds,
@@ -238,9 +238,14 @@ def test_matmul_backward_with_1d_operands(matmul_backward: Any, shapes: Any, see
     data=st.data(),
 )
 def test_softmax_rules_match_torch(
-    request: Any, exercise: str, torch_op: Any, shape: list[int], seed: int, scale: float,
+    request: Any,
+    exercise: str,
+    torch_op: Any,
+    shape: list[int],
+    seed: int,
+    scale: float,
     data: st.DataObject,
-) -> None:  # fmt: skip
+) -> None:
     # scale 1000: logits where an unshifted exp overflows.
     impl = request.getfixturevalue(exercise)
     axis = data.draw(st.integers(-len(shape), len(shape) - 1))
@@ -281,8 +286,9 @@ def test_layer_norm_backward_matches_torch(
 @edge
 @given(seed=seeds)
 def test_layer_norm_backward_over_two_axes(layer_norm_backward: Any, seed: int) -> None:
-    x, w, b, grad = (normal(seed + i, s) for i, s in enumerate([(2, 3, 4), (3, 4), (3, 4),
-                                                                 (2, 3, 4)]))  # fmt: skip
+    x, w, b, grad = (
+        normal(seed + i, s) for i, s in enumerate([(2, 3, 4), (3, 4), (3, 4), (2, 3, 4)])
+    )
     expected = torch_gradients(lambda x, w, b: TF.layer_norm(x, (3, 4), w, b), grad, x, w, b)
     check(layer_norm_backward, grad, x, w, b, expected=expected)
 
@@ -317,10 +323,11 @@ def check_conv(impl: Any, case: dict[str, Any], seed: int) -> None:
 
 
 def test_conv2d_backward_worked_example(conv2d_backward: Any) -> None:
-    gx, gw = conv2d_backward(np.ones((1, 1, 1, 1)), np.ones((1, 1, 2, 2)), np.full((1, 1, 2, 2),
-                                                                                  3.0))  # fmt: skip
-    assert np.array_equal(gx, np.full((1, 1, 2, 2), 3.0)) and np.array_equal(gw, np.ones((1, 1,
-                                                                                          2, 2)))  # fmt: skip
+    gx, gw = conv2d_backward(
+        np.ones((1, 1, 1, 1)), np.ones((1, 1, 2, 2)), np.full((1, 1, 2, 2), 3.0)
+    )
+    assert np.array_equal(gx, np.full((1, 1, 2, 2), 3.0))
+    assert np.array_equal(gw, np.ones((1, 1, 2, 2)))
 
 
 @given(case=conv_cases(), seed=seeds)
@@ -367,8 +374,13 @@ def test_sgd_step_follows_torch(
     seed: int,
 ) -> None:
     nesterov = nesterov and momentum > 0 and dampening == 0
-    hyper = {"lr": lr, "momentum": momentum, "dampening": dampening,
-             "weight_decay": weight_decay, "nesterov": nesterov}  # fmt: skip
+    hyper = {
+        "lr": lr,
+        "momentum": momentum,
+        "dampening": dampening,
+        "weight_decay": weight_decay,
+        "nesterov": nesterov,
+    }
     a = normal(seed, (4, 4)) / 2
     p, velocity = normal(seed + 1, (4,)), None
     theirs = torch.tensor(p, requires_grad=True)
@@ -377,9 +389,13 @@ def test_sgd_step_follows_torch(
         theirs.grad = torch.from_numpy(gradient(theirs.detach().numpy(), a))
         opt.step()
         p, velocity = check(
-            sgd_step, p, gradient(p, a), velocity, **hyper,
+            sgd_step,
+            p,
+            gradient(p, a),
+            velocity,
+            **hyper,
             expected=(theirs.detach().numpy(), opt.state[theirs].get("momentum_buffer")),
-        )  # fmt: skip
+        )
 
 
 @pytest.mark.parametrize("decoupled", [False, True])
@@ -403,19 +419,42 @@ def test_adam_step_follows_torch(
         opt.step()
         state = opt.state[theirs]
         p, m, v = check(
-            adam_step, p, gradient(p, a), m, v, step, lr=lr, betas=betas,
-            weight_decay=weight_decay, decoupled=decoupled,
+            adam_step,
+            p,
+            gradient(p, a),
+            m,
+            v,
+            step,
+            lr=lr,
+            betas=betas,
+            weight_decay=weight_decay,
+            decoupled=decoupled,
             expected=(theirs.detach().numpy(), state["exp_avg"], state["exp_avg_sq"]),
-        )  # fmt: skip
+        )
 
 
 def test_optimiser_steps_worked_examples(sgd_step: Any, adam_step: Any) -> None:
-    p, v = check(sgd_step, np.array([1.0]), np.array([0.5]), None, lr=0.1, momentum=0.9,
-                 expected=([0.95], [0.5]))  # fmt: skip
+    p, v = check(
+        sgd_step,
+        np.array([1.0]),
+        np.array([0.5]),
+        None,
+        lr=0.1,
+        momentum=0.9,
+        expected=([0.95], [0.5]),
+    )
     check(sgd_step, p, np.array([0.5]), v, lr=0.1, momentum=0.9, expected=([0.855], [0.95]))
     check(sgd_step, np.array([1.0]), np.array([0.5]), lr=0.1, expected=([0.95], None))
-    check(adam_step, np.array([1.0]), np.array([2.0]), np.zeros(1), np.zeros(1), 1, lr=0.1,
-          expected=([1.0 - 0.2 / (2 + 1e-8)], [0.2], [0.004]))  # fmt: skip
+    check(
+        adam_step,
+        np.array([1.0]),
+        np.array([2.0]),
+        np.zeros(1),
+        np.zeros(1),
+        1,
+        lr=0.1,
+        expected=([1.0 - 0.2 / (2 + 1e-8)], [0.2], [0.004]),
+    )
 
 
 @edge
@@ -461,9 +500,12 @@ def expressions(draw: st.DrawFn) -> tuple[list[float], list[tuple[str, int, int]
     for k in range(draw(st.integers(1, 25))):
         available = len(leaves) + k
         steps.append(
-            (draw(st.sampled_from(sorted(OPS))), draw(st.integers(0, available - 1)),
-             draw(st.integers(0, available - 1)))
-        )  # fmt: skip
+            (
+                draw(st.sampled_from(sorted(OPS))),
+                draw(st.integers(0, available - 1)),
+                draw(st.integers(0, available - 1)),
+            )
+        )
     return leaves, steps
 
 
@@ -488,7 +530,8 @@ def test_value_micrograd_readme_example(value: Any) -> None:
 
 def test_value_leaf_starts_at_zero_grad(value: Any) -> None:
     v = value(2.0)
-    assert v.data == 2.0 and v.grad == 0.0
+    assert v.data == 2.0
+    assert v.grad == 0.0
     (v * v).backward()
     assert v.grad == 4.0
 

@@ -46,8 +46,9 @@ BINARY_OPS: dict[str, Any] = {
 def programs(draw: st.DrawFn) -> tuple[list[tuple[int, int]], list[tuple[str, int, int]]]:
     """Leaf shapes and 2 to 20 steps, each reading any earlier value (shared
     sub-expressions), sometimes the same one twice (a tensor used twice)."""
-    leaf_shapes = draw(st.lists(st.sampled_from([(3, 4), (4,), (3, 1), (1, 4)]), min_size=1,
-                                max_size=3))  # fmt: skip
+    leaf_shapes = draw(
+        st.lists(st.sampled_from([(3, 4), (4,), (3, 1), (1, 4)]), min_size=1, max_size=3)
+    )
     steps = []
     for k in range(draw(st.integers(2, 20))):
         available = len(leaf_shapes) + k
@@ -166,7 +167,8 @@ def test_gradients_accumulate_over_backward_calls_as_in_torch() -> None:
     loss_theirs.backward(retain_graph=True)
     (ours * 3.0).sum().backward()
     (theirs * 3.0).sum().backward()
-    assert ours.grad is not None and theirs.grad is not None
+    assert ours.grad is not None
+    assert theirs.grad is not None
     np.testing.assert_allclose(ours.grad, theirs.grad.numpy(), rtol=1e-12, atol=1e-12)
     ours.grad = None
     (ours * 2.0).sum().backward()
@@ -178,7 +180,8 @@ def test_only_leaves_keep_a_gradient_and_each_its_own_array() -> None:
     h = x + y
     (h * 1.0).sum().backward()
     assert h.grad is None  # as in torch: no .grad on a non-leaf
-    assert x.grad is not None and y.grad is not None
+    assert x.grad is not None
+    assert y.grad is not None
     assert not np.shares_memory(x.grad, y.grad)  # the same upstream array, copied once
     x.grad *= 10  # the caller's to write
     np.testing.assert_array_equal(y.grad, [1.0, 1.0])
@@ -202,7 +205,9 @@ def test_no_grad_records_nothing_and_restores_the_mode() -> None:
             z = y.exp()
         assert not is_grad_enabled()
     assert is_grad_enabled()
-    assert not y.requires_grad and not z.requires_grad and y.parents == ()
+    assert not y.requires_grad
+    assert not z.requires_grad
+    assert y.parents == ()
     with pytest.raises(RuntimeError, match="inside"), no_grad():
         raise RuntimeError("inside")
     assert is_grad_enabled()
@@ -217,14 +222,18 @@ def test_no_grad_records_nothing_and_restores_the_mode() -> None:
 
 def test_requires_grad_propagates_from_any_input() -> None:
     a, c = Tensor([1.0], requires_grad=True), Tensor([2.0])
-    assert (a + c).requires_grad and (c * a).requires_grad
-    assert not (c + c).requires_grad and (c + c).parents == ()
-    assert not a.detach().requires_grad and a.detach().is_leaf
+    assert (a + c).requires_grad
+    assert (c * a).requires_grad
+    assert not (c + c).requires_grad
+    assert (c + c).parents == ()
+    assert not a.detach().requires_grad
+    assert a.detach().is_leaf
     assert not (a.detach() * 2).requires_grad
     d = a * c
     d.backward()
     assert c.grad is None  # a constant gets no gradient
-    assert a.grad is not None and a.grad.tolist() == [2.0]
+    assert a.grad is not None
+    assert a.grad.tolist() == [2.0]
 
 
 def test_float32_stays_float32_and_mixed_dtypes_promote() -> None:
@@ -232,13 +241,15 @@ def test_float32_stays_float32_and_mixed_dtypes_promote() -> None:
     y = ((x32 * 2.0 + 1).exp() / 3.0 - x32**2).sum(axis=0).mean()
     assert y.dtype == np.float32
     y.backward()
-    assert x32.grad is not None and x32.grad.dtype == np.float32
+    assert x32.grad is not None
+    assert x32.grad.dtype == np.float32
     x64 = Tensor(np.ones(3), requires_grad=True)
     z = x32 * x64
     assert z.dtype == np.float64  # numpy's promotion, as torch's
     x32.grad = None
     z.sum().backward()
-    assert x32.grad is not None and x32.grad.dtype == np.float32
+    assert x32.grad is not None
+    assert x32.grad.dtype == np.float32
 
 
 def test_tensor_copies_its_data_and_reports_its_attributes() -> None:

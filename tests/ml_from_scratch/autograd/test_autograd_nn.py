@@ -123,9 +123,12 @@ def test_mse_loss(reduction: str, shape: list[int], seed: int) -> None:
 def mlp_pair(seed: int) -> tuple[nn.Module, torch.nn.Module]:
     torch.manual_seed(seed)
     theirs = torch.nn.Sequential(
-        torch.nn.Linear(5, 8), torch.nn.Tanh(), torch.nn.LayerNorm(8), torch.nn.ReLU(),
+        torch.nn.Linear(5, 8),
+        torch.nn.Tanh(),
+        torch.nn.LayerNorm(8),
+        torch.nn.ReLU(),
         torch.nn.Linear(8, 3),
-    ).double()  # fmt: skip
+    ).double()
     ours = nn.Sequential(
         nn.Linear(5, 8, rng=0), nn.Tanh(), nn.LayerNorm(8), nn.ReLU(), nn.Linear(8, 3, rng=1)
     )
@@ -135,15 +138,23 @@ def mlp_pair(seed: int) -> tuple[nn.Module, torch.nn.Module]:
 def cnn_pair(seed: int) -> tuple[nn.Module, torch.nn.Module]:
     torch.manual_seed(seed)
     theirs = torch.nn.Sequential(
-        torch.nn.Conv2d(2, 4, 3, padding=1), torch.nn.ReLU(), torch.nn.MaxPool2d(2),
-        torch.nn.Conv2d(4, 4, 3, padding=1, groups=2), torch.nn.Tanh(), torch.nn.Flatten(),
+        torch.nn.Conv2d(2, 4, 3, padding=1),
+        torch.nn.ReLU(),
+        torch.nn.MaxPool2d(2),
+        torch.nn.Conv2d(4, 4, 3, padding=1, groups=2),
+        torch.nn.Tanh(),
+        torch.nn.Flatten(),
         torch.nn.Linear(4 * 3 * 3, 5),
-    ).double()  # fmt: skip
+    ).double()
     ours = nn.Sequential(
-        nn.Conv2d(2, 4, 3, padding=1, rng=0), nn.ReLU(), MaxPool(2),
-        nn.Conv2d(4, 4, 3, padding=1, groups=2, rng=1), nn.Tanh(), nn.Flatten(),
+        nn.Conv2d(2, 4, 3, padding=1, rng=0),
+        nn.ReLU(),
+        MaxPool(2),
+        nn.Conv2d(4, 4, 3, padding=1, groups=2, rng=1),
+        nn.Tanh(),
+        nn.Flatten(),
         nn.Linear(4 * 3 * 3, 5, rng=2),
-    )  # fmt: skip
+    )
     return ours, theirs
 
 
@@ -181,12 +192,14 @@ def test_models_with_a_torch_state_dict_match_torch(pair: Any, shape: Any) -> No
     ("ours", "theirs"),
     [
         (lambda: nn.Linear(300, 400, rng=0), lambda: torch.nn.Linear(300, 400)),
-        (lambda: nn.Conv2d(12, 40, (3, 5), groups=4, rng=1), lambda: torch.nn.Conv2d(
-            12, 40, (3, 5), groups=4)),
+        (
+            lambda: nn.Conv2d(12, 40, (3, 5), groups=4, rng=1),
+            lambda: torch.nn.Conv2d(12, 40, (3, 5), groups=4),
+        ),
         (lambda: nn.Embedding(500, 64, rng=2), lambda: torch.nn.Embedding(500, 64)),
     ],
     ids=["Linear", "Conv2d-groups", "Embedding"],
-)  # fmt: skip
+)
 def test_initialisation_has_torchs_distribution(ours: Any, theirs: Any) -> None:
     # Independent draws of the same distribution: a two-sample KS test at alpha 1e-4
     # fails a correct implementation once in 10^4 seeds (the seeds are fixed), while a
@@ -213,8 +226,10 @@ def test_initialisation_is_reproducible_from_the_generator() -> None:
     assert not np.array_equal(a.weight.data, c.weight.data)
     assert nn.Linear(4, 3, rng=0, dtype=np.float32).weight.dtype == np.float32
     norm = nn.LayerNorm((2, 3))
-    assert norm.weight is not None and norm.bias is not None
-    assert norm.weight.data.tolist() == [[1.0] * 3] * 2 and not norm.bias.data.any()
+    assert norm.weight is not None
+    assert norm.bias is not None
+    assert norm.weight.data.tolist() == [[1.0] * 3] * 2
+    assert not norm.bias.data.any()
 
 
 # ------------------------------------------------------------------ the Module API
@@ -223,13 +238,17 @@ def test_initialisation_is_reproducible_from_the_generator() -> None:
 def test_module_api() -> None:
     model, _ = mlp_pair(0)
     params = model.parameters()
-    assert all(p.requires_grad for p in params) and len(params) == 6
+    assert all(p.requires_grad for p in params)
+    assert len(params) == 6
     F.cross_entropy(model(Tensor(random_array(0, (4, 5)))), np.array([0, 1, 2, 0])).backward()
     assert all(p.grad is not None for p in params)
     model.zero_grad()
     assert all(p.grad is None for p in params)
-    assert model.eval() is model and not model.training and not model[2].training
-    assert model.train().training and model[4].training
+    assert model.eval() is model
+    assert not model.training
+    assert not model[2].training
+    assert model.train().training
+    assert model[4].training
     state = model.state_dict()
     state["0.weight"][...] = 0  # a copy: the model is untouched
     assert model[0].weight.data.any()  # type: ignore[union-attr]
@@ -237,7 +256,8 @@ def test_module_api() -> None:
     other.load_state_dict(model.state_dict())
     x = Tensor(random_array(1, (2, 5)))
     np.testing.assert_array_equal(other(x).data, model(x).data)
-    assert len(model) == 5 and list(model)[1] is model[1]
+    assert len(model) == 5
+    assert list(model)[1] is model[1]
 
 
 def test_a_shared_parameter_is_listed_once() -> None:
@@ -255,7 +275,8 @@ def test_load_state_dict_errors() -> None:
     with pytest.raises(ValueError, match=r"state\['weight'\] must have shape \(2, 3\)"):
         model.load_state_dict({"weight": np.zeros((3, 2)), "bias": np.zeros(2)})
     model.load_state_dict({"bias": np.ones(2)}, strict=False)
-    assert model.bias is not None and model.bias.data.tolist() == [1.0, 1.0]
+    assert model.bias is not None
+    assert model.bias.data.tolist() == [1.0, 1.0]
 
 
 # ------------------------------------------------------------------ dropout
@@ -296,20 +317,28 @@ def test_dropout_is_the_identity_in_eval_and_at_p_0_and_zero_at_p_1() -> None:
         (lambda: nn.Conv2d(3, 4, 3, groups=2, rng=0), ValueError, "groups"),
         (lambda: nn.Sequential(nn.ReLU(), "relu"), TypeError, "modules"),
         (lambda: nn.LayerNorm(0), ValueError, "normalized_shape"),
-        (lambda: F.cross_entropy(Tensor(np.zeros((2, 3))), np.array([0, 3])), ValueError,
-         "target"),
-        (lambda: F.cross_entropy(Tensor(np.zeros((2, 3))), np.array([0.0, 1.0])), TypeError,
-         "target"),
-        (lambda: F.cross_entropy(Tensor(np.zeros((2, 3))), np.array([0, 1]), "avg"), ValueError,
-         "reduction"),
+        (lambda: F.cross_entropy(Tensor(np.zeros((2, 3))), np.array([0, 3])), ValueError, "target"),
+        (
+            lambda: F.cross_entropy(Tensor(np.zeros((2, 3))), np.array([0.0, 1.0])),
+            TypeError,
+            "target",
+        ),
+        (
+            lambda: F.cross_entropy(Tensor(np.zeros((2, 3))), np.array([0, 1]), "avg"),
+            ValueError,
+            "reduction",
+        ),
         (lambda: F.mse_loss(Tensor(np.zeros(2)), np.zeros(3)), ValueError, "shape"),
-        (lambda: F.linear(Tensor(np.zeros((2, 3))), Tensor(np.zeros((4, 2)))), ValueError,
-         "linear"),
+        (
+            lambda: F.linear(Tensor(np.zeros((2, 3))), Tensor(np.zeros((4, 2)))),
+            ValueError,
+            "linear",
+        ),
         (lambda: F.layer_norm(Tensor(np.zeros((2, 3))), 2), ValueError, "normalized_shape"),
         (lambda: F.embedding(np.array([0.5]), Tensor(np.zeros((2, 2)))), TypeError, "indices"),
         (lambda: F.embedding(np.array([2]), Tensor(np.zeros((2, 2)))), ValueError, "indices"),
     ],
-)  # fmt: skip
+)
 def test_bad_arguments_are_named(make: Any, error: type[Exception], word: str) -> None:
     with pytest.raises(error, match=word):
         make()

@@ -82,9 +82,24 @@ def test_binary_ops_broadcast(op: str, dtype: Any, shapes: Any, seed: int, ties:
         lambda x: 2.0**x,
         lambda x: -x,
     ],
-    ids=["x+s", "s+x", "x-s", "s-x", "x*s", "s*x", "x/s", "s/x", "x**2", "x**3", "sqrt",
-         "x**-1.5", "x**0", "2**x", "neg"],
-)  # fmt: skip
+    ids=[
+        "x+s",
+        "s+x",
+        "x-s",
+        "s-x",
+        "x*s",
+        "s*x",
+        "x/s",
+        "s/x",
+        "x**2",
+        "x**3",
+        "sqrt",
+        "x**-1.5",
+        "x**0",
+        "2**x",
+        "neg",
+    ],
+)
 @pytest.mark.parametrize("dtype", DTYPES)
 @FEW
 @given(shape=SMALL_SHAPES, seed=seeds)

@@ -51,11 +51,21 @@ def test_mlp_learns_make_moons() -> None:
     x, y = make_moons(1000, noise=0.1, random_state=0)
     x_train, x_test, y_train, y_test = train_test_split(x, y, test_size=0.3, random_state=0)
     model = nn.Sequential(
-        nn.Linear(2, 32, rng=0), nn.Tanh(), nn.Linear(32, 32, rng=1), nn.ReLU(),
+        nn.Linear(2, 32, rng=0),
+        nn.Tanh(),
+        nn.Linear(32, 32, rng=1),
+        nn.ReLU(),
         nn.Linear(32, 2, rng=2),
-    )  # fmt: skip
-    losses = fit(model, optim.Adam(model.parameters(), lr=0.01), x_train, y_train,
-                 epochs=30, batch=64, seed=0)  # fmt: skip
+    )
+    losses = fit(
+        model,
+        optim.Adam(model.parameters(), lr=0.01),
+        x_train,
+        y_train,
+        epochs=30,
+        batch=64,
+        seed=0,
+    )
     assert losses[-1] < losses[0] / 5
     assert accuracy(model, x_test, y_test) >= 0.97
 
@@ -68,10 +78,14 @@ def test_cnn_learns_digits() -> None:
         images, digits.target, test_size=0.25, random_state=0, stratify=digits.target
     )
     model = nn.Sequential(
-        nn.Conv2d(1, 16, 3, padding=1, rng=0), nn.ReLU(), Pool(),
-        nn.Conv2d(16, 32, 3, padding=1, rng=10), nn.ReLU(),
-        nn.Flatten(), nn.Linear(32 * 4 * 4, 10, rng=20),
-    )  # fmt: skip
+        nn.Conv2d(1, 16, 3, padding=1, rng=0),
+        nn.ReLU(),
+        Pool(),
+        nn.Conv2d(16, 32, 3, padding=1, rng=10),
+        nn.ReLU(),
+        nn.Flatten(),
+        nn.Linear(32 * 4 * 4, 10, rng=20),
+    )
     optimizer = optim.Adam(model.parameters(), lr=3e-3)
     for epoch in range(10):
         if epoch == 7:  # a smaller step for the last epochs
