@@ -58,12 +58,12 @@ depends on, `root` included, each exactly once, in an order where every node com
 after all of its parents (so `root` comes last).  Any such order is accepted.
 
 A node may be reached along many paths (a shared sub-expression, or a node used twice
-by one operation): list it once.  Graphs can be deep -- a chain of 3 * 10^4
+by one operation): list it once.  Graphs can be deep -- a chain of 2 * 10^4
 operations -- so a recursive search exceeds Python's recursion limit (10^3): use an
 explicit stack.  Nodes are hashable by identity.
 
 Constraints:
-    up to 10^5 nodes and 2 * 10^5 parent links; depth up to 3 * 10^4
+    up to 10^5 nodes and 2 * 10^5 parent links; depth up to 2 * 10^4
 
 Example:
     >>> class Node:
