@@ -9,7 +9,9 @@ the (padded) input out as one row of a matrix ``X_col`` of shape
     dL/dW_col = G^T X_col    dL/dX_col = G W_col     dL/db = sum of G over N, H, W
 
 and ``col2im`` adds each row of ``dL/dX_col`` back onto the input positions it was read
-from (overlapping fields add up).  With ``groups`` the channels split into independent
+from (overlapping fields add up).  The engine keeps ``X_col`` transposed,
+``(C kh kw, N H_out W_out)``, built by one strided copy per kernel position, each
+reading whole rows of the input: the layout the matrix products want.  With ``groups`` the channels split into independent
 blocks, each its own product.  The output size per spatial axis is
 ``(size + 2 padding - dilation (k - 1) - 1) // stride + 1``.
 
@@ -155,7 +157,7 @@ def im2col(x: Array, kernel_size: Any, stride: Any, padding: Any, dilation: Any)
     >>> im2col(np.arange(9.0).reshape(1, 1, 3, 3), 2, 1, 0, 1).tolist()[0]
     [0.0, 1.0, 3.0, 4.0]
     """
-    return _im2col(x, _geometry(x.shape, kernel_size, stride, padding, dilation))
+    return _im2col(x, _geometry(x.shape, kernel_size, stride, padding, dilation)).T
 
 
 def col2im(
@@ -171,7 +173,8 @@ def col2im(
     >>> col2im(np.ones((4, 4)), (1, 1, 3, 3), 2, 1, 0, 1).tolist()
     [[[[1.0, 2.0, 1.0], [2.0, 4.0, 2.0], [1.0, 2.0, 1.0]]]]
     """
-    return _col2im(cols, x_shape, _geometry(x_shape, kernel_size, stride, padding, dilation))
+    geometry = _geometry(x_shape, kernel_size, stride, padding, dilation)
+    return _col2im(cols.T, x_shape, geometry)
 
 
 def max_pool2d(
@@ -370,18 +373,19 @@ def _windows(padded: Array, window: _Geometry) -> Array:
 
 
 def _conv_from_cols(cols: Array, weight: Array, n: int, geometry: _ConvGeometry) -> Array:
+    """The convolution from the columns (C kh kw, N H_out W_out): ``W_col @ cols`` per
+    group, then (O, N, H_out, W_out) seen as (N, O, H_out, W_out)."""
     groups, out_channels = geometry.groups, weight.shape[0]
     (oh, ow) = geometry.out_hw
     flat = _join(
         [
-            block_cols @ block_w.reshape(block_w.shape[0], -1).T
-            for block_cols, block_w in zip(
-                _blocks(cols, groups), np.split(weight, groups), strict=True
+            block_w.reshape(block_w.shape[0], -1) @ block_cols
+            for block_w, block_cols in zip(
+                np.split(weight, groups), _blocks(cols, groups), strict=True
             )
-        ],
-        1,
+        ]
     )
-    return flat.reshape(n, oh, ow, out_channels).transpose(0, 3, 1, 2)
+    return flat.reshape(out_channels, n, oh, ow).transpose(1, 0, 2, 3)
 
 
 def _conv_backward_from_cols(
@@ -394,25 +398,25 @@ def _conv_backward_from_cols(
     need_x: bool,
 ) -> tuple[Array | None, Array]:
     out_channels, groups = weight.shape[0], geometry.groups
-    flat_grad = grad.transpose(0, 2, 3, 1).reshape(-1, out_channels)
-    weights = [w.reshape(w.shape[0], -1) for w in np.split(weight, groups)]
-    grad_blocks = np.split(flat_grad, groups, axis=1)
+    flat_grad = grad.transpose(1, 0, 2, 3).reshape(out_channels, -1)  # (O, N H_out W_out)
+    grad_blocks = _blocks(flat_grad, groups)
     col_blocks = _blocks(cols, groups)
-    grad_w = _join([g.T @ c for g, c in zip(grad_blocks, col_blocks, strict=True)], 0)
+    grad_w = _join([g @ c.T for g, c in zip(grad_blocks, col_blocks, strict=True)])
     grad_w = grad_w.reshape(weight.shape)
     if not need_x:
         return None, grad_w
-    grad_cols = _join([g @ w for g, w in zip(grad_blocks, weights, strict=True)], 1)
+    weights = [w.reshape(w.shape[0], -1) for w in np.split(weight, groups)]
+    grad_cols = _join([w.T @ g for g, w in zip(grad_blocks, weights, strict=True)])
     return _col2im(grad_cols, x_shape, geometry), grad_w
 
 
-def _blocks(cols: Array, groups: int) -> list[Array]:
-    """The columns of each channel group (contiguous blocks: channels vary slowest)."""
-    return np.split(cols, groups, axis=1) if groups > 1 else [cols]
+def _blocks(rows: Array, groups: int) -> list[Array]:
+    """The rows of each channel group (contiguous blocks: channels vary slowest)."""
+    return np.split(rows, groups, axis=0) if groups > 1 else [rows]
 
 
-def _join(blocks: list[Array], axis: int) -> Array:
-    return blocks[0] if len(blocks) == 1 else np.concatenate(blocks, axis=axis)
+def _join(blocks: list[Array]) -> Array:
+    return blocks[0] if len(blocks) == 1 else np.concatenate(blocks, axis=0)
 
 
 def _geometry(
@@ -428,17 +432,24 @@ def _geometry(
 
 
 def _im2col(x: Array, geometry: _Geometry) -> Array:
+    """The columns ``(C kh kw, N H_out W_out)``: the transpose of :func:`im2col`'s rows,
+    the layout the products want.  One strided copy per kernel position, each reading
+    whole rows of the padded input."""
     n, c = x.shape[:2]
     (oh, ow), (kh, kw) = geometry.out_hw, geometry.kernel
-    windows = _windows(_pad(x, geometry.padding, 0.0), geometry)  # (n, c, oh, ow, kh, kw)
-    return windows.transpose(0, 2, 3, 1, 4, 5).reshape(n * oh * ow, c * kh * kw)
+    padded = _pad(x, geometry.padding, 0.0)
+    cols = np.empty((c, kh, kw, n, oh, ow), dtype=x.dtype)
+    for i, j, rows, columns in geometry.positions():
+        cols[:, i, j] = padded[:, :, rows, columns].transpose(1, 0, 2, 3)
+    return cols.reshape(c * kh * kw, n * oh * ow)
 
 
 def _col2im(cols: Array, x_shape: tuple[int, ...], geometry: _Geometry) -> Array:
+    """The adjoint of :func:`_im2col`: columns added back onto the padded input."""
     n, c, h, w = x_shape
     (oh, ow), (kh, kw), (ph, pw) = geometry.out_hw, geometry.kernel, geometry.padding
-    fields = cols.reshape(n, oh, ow, c, kh, kw).transpose(0, 3, 4, 5, 1, 2)
+    fields = cols.reshape(c, kh, kw, n, oh, ow)
     padded = np.zeros((n, c, h + 2 * ph, w + 2 * pw), dtype=cols.dtype)
     for i, j, rows, columns in geometry.positions():
-        padded[:, :, rows, columns] += fields[:, :, i, j]
+        padded[:, :, rows, columns] += fields[:, i, j].transpose(1, 0, 2, 3)
     return _crop(padded, geometry.padding)
