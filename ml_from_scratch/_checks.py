@@ -103,10 +103,10 @@ def as_axes(axis: object, ndim: int, name: str = "axis") -> tuple[int, ...]:
 
     >>> as_axes(None, 3), as_axes(-1, 3), as_axes((2, 0), 3)
     ((0, 1, 2), (2,), (0, 2))
-    >>> as_axes((1, -2), 2)
+    >>> as_axes((1, -1), 2)
     Traceback (most recent call last):
     ...
-    ValueError: axis must not repeat an axis, got (1, -2)
+    ValueError: axis must not repeat an axis, got (1, -1)
     """
     if axis is None:
         return tuple(range(ndim))

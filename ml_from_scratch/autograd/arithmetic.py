@@ -180,13 +180,20 @@ def _binary(a: Any, b: Any, forward: Callable[[Any, Any], Any], dx: Partial, dy:
 
     def rule(g: Array) -> list[Array | None]:
         grads: list[Array | None] = []
-        for t, partial in ((ta, dx), (tb, dy)):
-            if t is not None:
-                grad = partial(g, x, y, z) if t.requires_grad else None
-                grads.append(None if grad is None else unbroadcast(np.asarray(grad), t.shape))
+        if ta is not None:
+            grads.append(_reduced(dx(g, x, y, z), ta.shape) if ta.requires_grad else None)
+        if tb is not None:
+            grads.append(_reduced(dy(g, x, y, z), tb.shape) if tb.requires_grad else None)
         return grads
 
     return result(z, parents, rule)
+
+
+def _reduced(grad: Any, shape: tuple[int, ...]) -> Array:
+    """A partial derivative at the broadcast shape, summed back to an input's shape."""
+    if type(grad) is not np.ndarray:  # numpy gives scalars for 0-d results
+        grad = np.asarray(grad)
+    return unbroadcast(grad, shape)
 
 
 def _operand(value: Any, name: str) -> tuple[Any, Tensor | None]:

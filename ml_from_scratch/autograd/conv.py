@@ -11,9 +11,9 @@ the (padded) input out as one row of a matrix ``X_col`` of shape
 and ``col2im`` adds each row of ``dL/dX_col`` back onto the input positions it was read
 from (overlapping fields add up).  The engine keeps ``X_col`` transposed,
 ``(C kh kw, N H_out W_out)``, built by one strided copy per kernel position, each
-reading whole rows of the input: the layout the matrix products want.  With ``groups`` the channels split into independent
-blocks, each its own product.  The output size per spatial axis is
-``(size + 2 padding - dilation (k - 1) - 1) // stride + 1``.
+reading whole rows of the input: the layout the matrix products want.  With ``groups``
+the channels split into independent blocks, each its own product.  The output size per
+spatial axis is ``(size + 2 padding - dilation (k - 1) - 1) // stride + 1``.
 
 Pooling reads the same windows: max pooling sends each output's gradient to the first
 maximum of its window (in row-major order within the window, as torch's CPU kernel);

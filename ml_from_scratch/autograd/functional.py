@@ -160,7 +160,7 @@ def dropout(
 
     >>> x = Tensor(np.ones(4))
     >>> dropout(x, 0.5, rng=0).data.tolist()
-    [2.0, 0.0, 2.0, 2.0]
+    [2.0, 0.0, 0.0, 0.0]
     """
     p = as_probability(p, "p")
     if not as_bool(training, "training") or p == 0.0:

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Protocol, TypeVar
 
+import numpy as np
 import numpy.typing as npt
 
 Array = npt.NDArray[Any]
@@ -252,8 +253,11 @@ def _accumulate(grads: dict[int, Array], node: Any, grad: Array) -> None:
 
 
 def _store_leaf_grad(node: Any, grad: Array, given: set[int]) -> None:
+    if type(grad) is not np.ndarray:  # numpy gives scalars for 0-d results
+        grad = np.asarray(grad)
     owner = id(grad if grad.base is None else grad.base)
-    if owner in given:  # another leaf holds this memory: give this one its own copy
+    if owner in given or not grad.flags.writeable:
+        # another leaf holds this memory, or it is a broadcast view: a copy of its own
         grad = grad.copy()
         owner = id(grad)
     given.add(owner)

@@ -75,7 +75,7 @@ def logsumexp(x: Tensor, axis: Axis = None, keepdims: bool = False) -> Tensor:
     """``log(sum(exp(x)))`` over ``axis``, stable for large ``x``.
 
     >>> round(logsumexp(Tensor([1000.0, 1000.0])).item() - 1000, 12)
-    0.693147180560
+    0.69314718056
     """
     axes, keep = _reduction(x, axis, keepdims)
     data = x.data

@@ -133,7 +133,7 @@ def layer_norm_backward(
     --------
     >>> gx, gw, gb = layer_norm_backward(np.ones((2, 3)), np.arange(6.0).reshape(2, 3),
     ...                                  np.ones(3), np.zeros(3))
-    >>> np.abs(gx).max() < 1e-12, gb.tolist()
+    >>> bool(np.abs(gx).max() < 1e-12), gb.tolist()
     (True, [2.0, 2.0, 2.0])
     """
     axes = _trailing_axes(x, weight, bias)

@@ -50,8 +50,6 @@ seeds = st.integers(0, 2**32 - 1)
 HALF = settings(max_examples=max(20, settings().max_examples // 2))
 
 
-
-
 def normal(seed: int, shape: tuple[int, ...]) -> np.ndarray:
     return np.random.default_rng(seed).standard_normal(shape)
 
@@ -66,8 +64,8 @@ def torch_gradients(f: Any, grad: np.ndarray, *inputs: np.ndarray) -> list[np.nd
 
 def _warm_up_torch() -> None:
     """torch loads parts of itself on first use (1.5 s for the first gradient given an
-    upstream array, 3-5 s for the first optimiser, measured): do that at import, so that the first test's time limit
-    under ``workbook check`` does not pay for it."""
+    upstream array, 3-5 s for the first optimiser, measured): do that at import, so
+    that the first test's time limit under ``workbook check`` does not pay for it."""
     torch_gradients(lambda t: t.expand(2, 3), np.ones((2, 3)), np.zeros(3))
     torch_gradients(lambda t: t.expand(()), np.ones(()), np.zeros(()))
     x = np.zeros((1, 1, 2, 3))
