@@ -24,7 +24,9 @@ Run them with ``pytest benchmarks/ml_from_scratch/bench_autograd.py -k targets -
 
 from __future__ import annotations
 
+import gc
 import graphlib
+import os
 import statistics
 import time
 from collections.abc import Callable, Iterator
@@ -40,7 +42,7 @@ from torch.optim.sgd import sgd as torch_sgd_functional
 
 from ml_from_scratch.autograd import Tensor, Value, nn, optim
 from ml_from_scratch.autograd import functional as F
-from workbook.bench import Bench, Contender, fitted_exponent, interleaved_medians
+from workbook.bench import Bench, Contender, fitted_exponent
 
 ELEMENTS = (10**3, 10**4, 10**5, 10**6)
 
@@ -311,12 +313,42 @@ def threads(count: int | None) -> Iterator[str]:
         torch.set_num_threads(before)
 
 
-def report(title: str, medians: dict[str, float], notes: list[str]) -> None:
+def interleaved_samples(
+    contenders: dict[str, Callable[[], Any]], rounds: int
+) -> dict[str, list[float]]:
+    """Every timing of each contender, the contenders taking turns round after round
+    (as :func:`workbook.bench.interleaved_medians`, keeping the samples)."""
+    samples: dict[str, list[float]] = {name: [] for name in contenders}
+    for _ in range(rounds):
+        for name, run in contenders.items():
+            start = time.perf_counter()
+            run()
+            samples[name].append(time.perf_counter() - start)
+    return samples
+
+
+def summary(samples: dict[str, list[float]]) -> dict[str, dict[str, float]]:
+    """Median and minimum of each contender's samples.  On a loaded machine the median
+    carries the load; the minimum is the closest to the unloaded cost."""
+    return {
+        name: {"median": statistics.median(times), "min": min(times)}
+        for name, times in samples.items()
+    }
+
+
+def report(title: str, stats: dict[str, dict[str, float]], ratios: list[tuple[str, str, str]],
+           per: float = 1.0) -> None:  # fmt: skip
+    """Print each contender's median and minimum, then ``a / b`` of both (target text)."""
     print(f"  {title}")
-    for name, seconds in medians.items():
-        print(f"    {name:>24}: {seconds * 1e6:10.1f} us")
-    for note in notes:
-        print(f"    {note}")
+    for name, values in stats.items():
+        print(
+            f"    {name:>16}: median {values['median'] / per * 1e6:9.1f} us, "
+            f"min {values['min'] / per * 1e6:9.1f} us"
+        )
+    for a, b, target in ratios:
+        medians = stats[a]["median"] / stats[b]["median"]
+        minima = stats[a]["min"] / stats[b]["min"]
+        print(f"    {a} / {b}: {medians:.2f} (medians), {minima:.2f} (minima); target {target}")
 
 
 def mlp_contenders(seed: int = 0) -> tuple[dict[str, Callable[[], float]], np.ndarray]:
@@ -381,42 +413,42 @@ def numpy_mlp_step(params: list[np.ndarray], x: np.ndarray, y: np.ndarray, lr: f
 
 
 def bench_autograd_targets(benchmark: Any) -> None:
-    """The MLP step, conv2d and per-op overhead targets: interleaved medians."""
+    """The MLP step, conv2d and per-op overhead targets: interleaved timings."""
     full = not benchmark.disabled
-    rounds = 41 if full else 1
+    rounds = 101 if full else 1
     contenders, _ = mlp_contenders()
     first = {name: run() for name, run in contenders.items()}  # one step each, same start
     assert max(first.values()) - min(first.values()) < 1e-5, first  # the same loss
     conv = conv_contenders(batch=32 if full else 2)
+    ops = op_contenders()
 
-    def measure() -> list[tuple[str, str, dict[str, float]]]:
+    def measure() -> list[tuple[str, str, dict[str, dict[str, float]]]]:
         found = []
-        for count in (None, 1):
+        for count in (1, None):
             with threads(count) as label:
-                found.append((label, "mlp", interleaved_medians(contenders, rounds)))
-                found.append((label, "conv", interleaved_medians(conv, max(3, rounds // 4))))
-                found.append((label, "ops", op_overhead(10 if full else 1)))
+                found.append((label, "mlp", summary(interleaved_samples(contenders, rounds))))
+                found.append((label, "conv", summary(interleaved_samples(conv, rounds // 5 + 1))))
+                found.append((label, "ops", summary(interleaved_samples(ops, rounds))))
         return found
 
     results = benchmark.pedantic(measure, rounds=1, iterations=1)
-    benchmark.group = "autograd targets (interleaved medians)"
-    print("\nautograd targets (medians of interleaved runs; shared machine):")
-    for label, kind, medians in results:
-        benchmark.extra_info[f"{label} {kind}"] = medians
+    benchmark.group = "autograd targets (interleaved)"
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"\nautograd targets (interleaved runs, one process; load average {load:.1f}):")
+    for label, kind, stats in results:
+        benchmark.extra_info[f"{label} {kind}"] = stats
         if kind == "mlp":
-            ours, theirs = medians["this engine"], medians["torch autograd"]
-            by_hand = medians["numpy by hand"]
-            report(f"MLP 784-256-10 step, batch 64, float32 -- {label}", medians, [
-                f"engine / torch {ours / theirs:.2f} (target <= 1)",
-                f"engine / numpy by hand {ours / by_hand:.2f} (target <= 1.25)",
+            report(f"MLP 784-256-10 step, batch 64, float32 -- {label}", stats, [
+                ("this engine", "torch autograd", "<= 1"),
+                ("this engine", "numpy by hand", "<= 1.25"),
             ])  # fmt: skip
         elif kind == "conv":
-            ratio = medians["this engine"] / medians["torch"]
-            report(f"conv2d fwd+bwd 32x16x28x28, 3x3, 16 out -- {label}", medians,
-                   [f"engine / torch {ratio:.2f} (target <= 3)"])  # fmt: skip
+            report(f"conv2d forward + backward, 32x16x28x28, 3x3, 16 out -- {label}", stats,
+                   [("this engine", "torch", "<= 3")])  # fmt: skip
         else:
-            report(f"per op on tiny tensors, forward + backward -- {label}", medians,
-                   ["target for this engine: < 10 us per op"])  # fmt: skip
+            report(f"per op, forward + backward, 2x2 tensors -- {label}", stats,
+                   [("this engine", "torch", "none; this engine < 10 us per op")],
+                   per=OPS_CHAIN + 1)  # fmt: skip
 
 
 def conv_contenders(batch: int) -> dict[str, Callable[[], Any]]:
@@ -447,8 +479,9 @@ def conv_contenders(batch: int) -> dict[str, Callable[[], Any]]:
 OPS_CHAIN = 100
 
 
-def op_overhead(rounds: int) -> dict[str, float]:
-    """Seconds per op (forward and backward) over a chain of 100 ops on 2x2 tensors."""
+def op_contenders() -> dict[str, Callable[[], Any]]:
+    """A chain of 100 ops (and a sum) on 2x2 tensors, forward and backward: the time per
+    op is the engine's overhead, numpy's work being a few hundred nanoseconds."""
 
     def chain(x: Any, w: Any) -> Any:
         y = x
@@ -460,18 +493,18 @@ def op_overhead(rounds: int) -> dict[str, float]:
     xt = torch.ones((2, 2), dtype=torch.float64, requires_grad=True)
     wt = torch.full((2, 2), 0.5, dtype=torch.float64)
     assert abs(chain(xs, ws).item() - chain(xt, wt).item()) < 1e-12
-    medians = interleaved_medians(
-        {
-            "this engine": lambda: chain(xs, ws).backward(),
-            "torch": lambda: chain(xt, wt).backward(),
-        },
-        rounds,
-    )
-    return {name: seconds / (OPS_CHAIN + 1) for name, seconds in medians.items()}
+    return {
+        "this engine": lambda: chain(xs, ws).backward(),
+        "torch": lambda: chain(xt, wt).backward(),
+    }
 
 
 def bench_autograd_depth(benchmark: Any) -> None:
-    """Forward + backward time of a chain of n ops, n = 10^2 .. 10^5: linear in n."""
+    """Forward + backward time of a chain of n ops, n = 10^2 .. 10^5.
+
+    The engine's own work is linear in n; with the cyclic garbage collector on, its
+    full passes over every live node of the graph add a superlinear part (shown by the
+    run with the collector paused)."""
     full = not benchmark.disabled
     depths = [10**2, 10**3, 10**4, 10**5] if full else [10**2, 10**3]
 
@@ -492,17 +525,29 @@ def bench_autograd_depth(benchmark: Any) -> None:
         y.backward()
         return float(x.grad)  # type: ignore[arg-type]
 
-    assert abs(chain_ours(50) - chain_torch(100)) < 1e-12
+    assert abs(chain_ours(50) - chain_torch(100)) < 1e-12  # also warms both up
+
+    def without_gc(n: int) -> float:
+        gc.disable()
+        try:
+            return chain_ours(n)
+        finally:
+            gc.enable()
+
+    runs = {
+        "this engine": lambda n: chain_ours(n // 2),
+        "engine, gc paused": lambda n: without_gc(n // 2),
+        "torch": chain_torch,
+    }
 
     def measure() -> dict[int, dict[str, float]]:
         found = {}
         for n in depths:
-            times: dict[str, list[float]] = {"this engine": [], "torch": []}
+            times: dict[str, list[float]] = {name: [] for name in runs}
             for _ in range(3 if n < 10**5 else 1):
-                for name, run in (("this engine", lambda n=n: chain_ours(n // 2)),
-                                  ("torch", lambda n=n: chain_torch(n))):  # fmt: skip
+                for name, run in runs.items():
                     start = time.perf_counter()
-                    run()
+                    run(n)
                     times[name].append(time.perf_counter() - start)
             found[n] = {name: statistics.median(t) for name, t in times.items()}
         return found
@@ -515,7 +560,7 @@ def bench_autograd_depth(benchmark: Any) -> None:
         cells = ", ".join(f"{k} {v * 1e3:9.2f} ms ({v / n * 1e6:5.1f} us/op)" for k, v in
                           medians.items())  # fmt: skip
         print(f"  n={n:>6}: {cells}")
-    for name in ("this engine", "torch"):
+    for name in runs:
         exponent = fitted_exponent([(n, m[name]) for n, m in results.items()])
         print(f"  fitted exponent, {name}: {exponent:.2f} (linear: 1)")
 
