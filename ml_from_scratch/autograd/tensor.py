@@ -26,7 +26,6 @@ from ml_from_scratch._checks import as_bool, describe
 from ml_from_scratch.autograd.graph import _MODE, Array, run_backward
 
 Rule = Callable[[Array], Sequence[Array | None]]
-Scalar = int | float
 FLOAT_DTYPES = (np.dtype(np.float64), np.dtype(np.float32))
 
 
