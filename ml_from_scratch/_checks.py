@@ -28,6 +28,8 @@ import numpy as np  # noqa: F401  (the doctests use it)
 from algos._checks import as_bool, as_finite, as_int, check_range, describe, one_of
 
 __all__ = [
+    "as_axes",
+    "as_axis",
     "as_bool",
     "as_finite",
     "as_int",
@@ -72,3 +74,45 @@ def check_same(name: str, value: object, other_name: str, other: object) -> None
     """
     if value != other:
         raise ValueError(f"{name} must equal {other_name}: got {value} and {other}")
+
+
+# ---------------------------------------------------------------- autograd: axes
+
+
+def as_axis(axis: object, ndim: int, name: str = "axis") -> int:
+    """``axis`` as a non-negative int below ``ndim`` (negative axes count from the end).
+
+    >>> as_axis(-1, 3)
+    2
+    >>> as_axis(3, 3)
+    Traceback (most recent call last):
+    ...
+    ValueError: axis must satisfy -3 <= axis <= 2 (for 3 dimensions), got 3
+    """
+    index = as_int(axis, name)
+    if not -ndim <= index < ndim:
+        raise ValueError(
+            f"{name} must satisfy {-ndim} <= {name} <= {ndim - 1} (for {ndim} dimensions), "
+            f"got {index}"
+        )
+    return index % ndim
+
+
+def as_axes(axis: object, ndim: int, name: str = "axis") -> tuple[int, ...]:
+    """``axis`` (None for all, an int, or a sequence of distinct ints) as sorted axes.
+
+    >>> as_axes(None, 3), as_axes(-1, 3), as_axes((2, 0), 3)
+    ((0, 1, 2), (2,), (0, 2))
+    >>> as_axes((1, -1), 2)
+    Traceback (most recent call last):
+    ...
+    ValueError: axis must not repeat an axis, got (1, -1)
+    """
+    if axis is None:
+        return tuple(range(ndim))
+    if isinstance(axis, Sequence) and not isinstance(axis, str):
+        axes = tuple(as_axis(a, ndim, name) for a in axis)
+        if len(set(axes)) != len(axes):
+            raise ValueError(f"{name} must not repeat an axis, got {axis!r}")
+        return tuple(sorted(axes))
+    return (as_axis(axis, ndim, name),)
