@@ -79,3 +79,13 @@ def test_constants_are_passed_through() -> None:
 
 def test_float32_tolerance_is_looser_than_float64() -> None:
     assert tolerances(np.float32)[0] > tolerances(np.float64)[0]
+
+
+def test_a_zero_dimensional_constant_stays_zero_dimensional() -> None:
+    x = np.random.default_rng(3).standard_normal((2, 3))
+    check_op(lambda t, c: t * c, lambda t, c: t * c, [x, Const(np.array(2.0))])
+    check_op(
+        lambda c, t: torch.where(c, t, -t),
+        lambda c, t: torch.where(c, t, -t),
+        [Const(np.array(True)), x],
+    )

@@ -67,7 +67,9 @@ class Engine:
 
 
 def _to_torch(value: Any) -> Any:
-    return torch.from_numpy(np.ascontiguousarray(value)) if isinstance(value, np.ndarray) else value
+    # np.array copies into a contiguous array and keeps a 0-d array 0-d
+    # (np.ascontiguousarray would make it 1-d).
+    return torch.from_numpy(np.array(value)) if isinstance(value, np.ndarray) else value
 
 
 def _torch_gradients(
