@@ -53,6 +53,7 @@ __all__ = [
     "ARROWS",
     "DEFAULT_FORBIDDEN",
     "DEFAULT_TARGET",
+    "ENV_ID",
     "MOVES",
     "GridWorld",
 ]
@@ -62,6 +63,8 @@ MOVES = ((-1, 0), (0, 1), (1, 0), (0, -1), (0, 0))  # (d_row, d_col) of each act
 ARROWS = ("↑", "→", "↓", "←", "○")
 DEFAULT_FORBIDDEN = ((1, 1), (1, 2), (2, 2), (3, 1), (3, 3), (4, 1))
 DEFAULT_TARGET = (3, 2)
+ENV_ID = "ml_from_scratch/GridWorld-v0"
+"""Its Gymnasium id: ``gymnasium.make(ENV_ID, **kwargs)`` builds a :class:`GridWorld`."""
 
 Cell = tuple[int, int]
 
@@ -370,3 +373,7 @@ def _as_shape(shape: object) -> tuple[int, int]:
     if not isinstance(shape, Sequence | np.ndarray) or isinstance(shape, str) or len(shape) != 2:
         raise TypeError(f"shape must be a pair (rows, cols), got {describe(shape)}")
     return as_int(shape[0], "shape[0]", low=1), as_int(shape[1], "shape[1]", low=1)
+
+
+if ENV_ID not in gym.registry:
+    gym.register(id=ENV_ID, entry_point=f"{__name__}:GridWorld")
