@@ -45,7 +45,7 @@ from ml_from_scratch.rl.policies import (
     greedy_policy,
     uniform_policy,
 )
-from ml_from_scratch.rl.replay import Batch, ReplayBuffer
+from ml_from_scratch.rl.replay import Batch, ReplayBuffer, collect
 from ml_from_scratch.rl.td import expected_sarsa, n_step_sarsa, q_learning, sarsa, td0
 from ml_from_scratch.rl.vfa import (
     LinearLearned,
@@ -69,6 +69,7 @@ __all__ = [
     "Solution",
     "action_values",
     "batch_gradient_descent",
+    "collect",
     "epsilon_greedy",
     "expected_sarsa",
     "fourier_features",

@@ -36,18 +36,11 @@ import torch
 from numpy.typing import ArrayLike
 from torch import nn
 
-from ml_from_scratch._checks import as_float_array, as_policy, as_positive_int
-from ml_from_scratch.rl.policies import (
-    ActionSampler,
-    Learned,
-    learner_setup,
-    one_hot,
-    start_episode,
-    uniform_policy,
-)
-from ml_from_scratch.rl.replay import ReplayBuffer
+from ml_from_scratch._checks import as_float_array, as_positive_int
+from ml_from_scratch.rl.policies import Learned, learner_setup, one_hot, uniform_policy
+from ml_from_scratch.rl.replay import collect
 
-__all__ = ["QNetwork", "collect", "dqn"]
+__all__ = ["QNetwork", "dqn"]
 
 
 class QNetwork(nn.Module):
@@ -61,31 +54,6 @@ class QNetwork(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.layers(x)  # type: ignore[no-any-return]
-
-
-def collect(env: Any, behaviour: ArrayLike, steps: int, seed: int = 0) -> ReplayBuffer:
-    """A buffer of one episode of ``steps`` steps of ``behaviour``.
-
-    Examples
-    --------
-    >>> from ml_from_scratch.rl import GridWorld
-    >>> len(collect(GridWorld(), np.full((25, 5), 0.2), steps=50))
-    50
-    """
-    setup = learner_setup(env, 0.0, 1, steps, seed)
-    act = ActionSampler(
-        as_policy(behaviour, "behaviour", setup.n_states, setup.n_actions), setup.rng
-    )
-    buffer = ReplayBuffer(steps, seed=seed)
-    s = start_episode(env, setup.rng, True)
-    for _ in range(steps):
-        a = act(s)
-        s_next, r, terminated, truncated, _ = env.step(a)
-        buffer.add(s, a, float(r), int(s_next), bool(terminated))
-        s = int(s_next)
-        if terminated or truncated:
-            s = start_episode(env, setup.rng, False)
-    return buffer
 
 
 def dqn(

@@ -24,10 +24,20 @@ the others O(episodes * episode_length) steps, each O(A).
 
 Source: S. Zhao, *Mathematical Foundations of Reinforcement Learning* (2025), chapter 5.
 
-Status: on the book's grid world, MC Basic and MC Exploring Starts (both visit rules)
-reach a policy whose exact value (from DP, in the tests) is within 1% of ``v*``, and MC
-epsilon-greedy one whose value is within the tested tolerance of the best
-epsilon-greedy policy's.
+The averages of MC Exploring Starts and MC epsilon-greedy keep every return ever seen,
+those collected under early, poor policies too; their weight fades only like ``1/n``, so
+these two need many episodes.  Every-visit averaging in a continuing task has a second
+bias: the many visits late in an episode (the agent staying in the target) have cut
+returns, which can make leaving the target and coming back look better than staying.
+
+Status: on the book's grid world (exact values from a linear program, in the tests) MC
+Basic reaches an optimal policy with one episode of 30 steps per pair, in a few
+iterations, for gamma 0.9 and 0.5 and r_forbidden -10; first-visit MC Exploring Starts
+a policy within 1% of ``v*`` after 60,000 episodes of 60 steps (seed 0; 6 of seeds 0..7,
+the other two within 1.8%); MC epsilon-greedy (epsilon 0.5, 10^6 steps) one within 0.3
+of the best epsilon-greedy policy's values.  Every-visit MC Exploring Starts is tested
+on episodes worked out by hand; on a 3x3 world it reached the optimum from only 2 of 4
+seeds after 4 * 10^6 steps.
 """
 
 from __future__ import annotations

@@ -26,9 +26,12 @@ from typing import Any, NamedTuple
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from ml_from_scratch._checks import as_finite, as_int, as_positive_int
+from ml_from_scratch._checks import as_finite, as_int, as_policy, as_positive_int
+from ml_from_scratch.rl.policies import ActionSampler, learner_setup, start_episode
 
-__all__ = ["Batch", "ReplayBuffer"]
+__all__ = ["Batch", "ReplayBuffer", "collect"]
+
+_INF = float("inf")
 
 
 class Batch(NamedTuple):
@@ -87,20 +90,18 @@ class ReplayBuffer:
             If ``action`` is not an int, ``reward`` not a finite number, or a state's
             shape differs from the first state's.
         """
-        s, s_next = np.asarray(state), np.asarray(next_state)
         if self._states is None or self._next_states is None:
-            self._states = np.zeros((self.capacity, *s.shape), dtype=s.dtype)
+            first = np.asarray(state)
+            self._states = np.zeros((self.capacity, *first.shape), dtype=first.dtype)
             self._next_states = np.zeros_like(self._states)
-        for name, value in (("state", s), ("next_state", s_next)):
-            if value.shape != self._states.shape[1:]:
-                raise ValueError(
-                    f"{name} must have the shape of the first state, "
-                    f"{self._states.shape[1:]}, got {value.shape}"
-                )
+        self._check_shape("state", state)
+        self._check_shape("next_state", next_state)
         i = self._next
-        self._states[i], self._next_states[i] = s, s_next
-        self._actions[i] = as_int(action, "action")
-        self._rewards[i] = as_finite(reward, "reward")
+        self._states[i], self._next_states[i] = state, next_state
+        self._actions[i] = action if type(action) is int else as_int(action, "action")
+        if type(reward) is not float or reward != reward or reward in (_INF, -_INF):
+            reward = as_finite(reward, "reward")
+        self._rewards[i] = reward
         self._terminated[i] = bool(terminated)
         self._next = (i + 1) % self.capacity
         self._size = min(self._size + 1, self.capacity)
@@ -128,5 +129,43 @@ class ReplayBuffer:
     def __len__(self) -> int:
         return self._size
 
+    def _check_shape(self, name: str, value: Any) -> None:
+        """Numpy would broadcast a state of another shape silently into the row."""
+        assert self._states is not None
+        shape = self._states.shape[1:]
+        if type(value) is int and not shape:  # the common case, without numpy's cost
+            return
+        if np.shape(value) != shape:
+            raise ValueError(
+                f"{name} must have the shape of the first state, {shape}, got {np.shape(value)}"
+            )
+
     def __repr__(self) -> str:
         return f"ReplayBuffer(capacity={self.capacity}, size={self._size})"
+
+
+def collect(env: Any, behaviour: ArrayLike, steps: int, seed: int = 0) -> ReplayBuffer:
+    """A buffer of one episode of ``steps`` steps of the ``behaviour`` policy.
+
+    The experience of the book's DQN (section 8.4): the environment is reset once,
+    seeded, and restarted only if it ends the episode itself.
+
+    Examples
+    --------
+    >>> from ml_from_scratch.rl import GridWorld
+    >>> len(collect(GridWorld(), np.full((25, 5), 0.2), steps=50))
+    50
+    """
+    setup = learner_setup(env, 0.0, 1, steps, seed)
+    pi = as_policy(behaviour, "behaviour", setup.n_states, setup.n_actions)
+    act = ActionSampler(pi, setup.rng)
+    buffer = ReplayBuffer(steps, seed=seed)
+    s = start_episode(env, setup.rng, True)
+    for _ in range(steps):
+        a = act(s)
+        s_next, r, terminated, truncated, _ = env.step(a)
+        buffer.add(s, a, float(r), int(s_next), bool(terminated))
+        s = int(s_next)
+        if terminated or truncated:
+            s = start_episode(env, setup.rng, False)
+    return buffer
