@@ -13,7 +13,8 @@
   are those of the best epsilon-greedy policy.
 * :func:`brute_force_optimal` takes, state by state, the best of every deterministic
   policy's exact values (for MDPs small enough to enumerate them).
-* :class:`StepOnly` hands a learner ``reset``, ``step`` and the spaces, and no model.
+* :class:`StepOnly` hands a learner ``reset``, ``step`` and the spaces, and no model;
+  :func:`require` fails with a message that shows grids rather than array dumps.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import itertools
 from typing import Any
 
 import numpy as np
+import pytest
 from scipy.optimize import linprog
 from scipy.sparse import csr_array
 
@@ -157,6 +159,13 @@ def td_fixed_point(p: Array, r: Array, policy: Array, gamma: float, features: Ar
     r_pi = (policy * r).sum(axis=1)
     a = features.T @ (d[:, None] * ((np.eye(len(d)) - gamma * p_pi) @ features))
     return np.linalg.solve(a, features.T @ (d * r_pi))
+
+
+def require(condition: Any, message: str) -> None:
+    """Fail with ``message`` alone (no dump of the arrays) unless ``condition`` holds."""
+    __tracebackhide__ = True
+    if not bool(condition):
+        pytest.fail(message, pytrace=False)
 
 
 def grid_text(env: Any, values: Array, decimals: int = 2) -> str:

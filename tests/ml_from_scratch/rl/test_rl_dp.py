@@ -28,6 +28,7 @@ from rl_oracle import (
     exact_values,
     model_of,
     optimal_values,
+    require,
     rollout_values,
 )
 
@@ -147,7 +148,7 @@ def test_evaluation_of_every_constant_policy_matches_a_rollout(
         env.transition_matrix(), env.reward_matrix(), np.eye(5)[actions], 0.9, method
     )
     want = rollout_values(env, actions, 0.9)
-    assert np.allclose(v, want, atol=VALUE_TOL), compare_on_grid(env, v, want, method)
+    require(np.allclose(v, want, atol=VALUE_TOL), compare_on_grid(env, v, want, method))
 
 
 @pytest.mark.parametrize("method", ["exact", "iterative"])
@@ -182,7 +183,7 @@ def test_the_books_optimal_values(request: Any, exercise_id: str, case: str) -> 
     v, _, _ = solve(implementation(request, exercise_id), env, gamma)
     # The book prints one decimal: each value within half a unit of the last digit.
     want = np.array(table).ravel()
-    assert np.all(np.abs(v - want) <= 0.05 + 1e-9), compare_on_grid(env, v, want, case)
+    require(np.all(np.abs(v - want) <= 0.05 + 1e-9), compare_on_grid(env, v, want, case))
 
 
 @pytest.mark.parametrize("exercise_id", PLANNERS)
@@ -195,7 +196,7 @@ def test_the_books_worlds_against_the_linear_program(
     p, r = model_of(env)
     v, q, policy = solve(implementation(request, exercise_id), env, gamma)
     v_star = optimal_values(p, r, gamma)
-    assert np.allclose(v, v_star, atol=VALUE_TOL), compare_on_grid(env, v, v_star, "v")
+    require(np.allclose(v, v_star, atol=VALUE_TOL), compare_on_grid(env, v, v_star, "v"))
     np.testing.assert_allclose(q, r + gamma * p @ v, atol=VALUE_TOL)
     check_optimal_policy(policy, p, r, gamma, v_star)
 
@@ -203,8 +204,8 @@ def test_the_books_worlds_against_the_linear_program(
 def check_optimal_policy(policy: Any, p: Any, r: Any, gamma: float, v_star: Any) -> None:
     n_states, n_actions = r.shape
     assert policy.shape == (n_states, n_actions)
-    assert np.all((policy == 0) | (policy == 1)), "the policy must be deterministic"
-    assert np.all(policy.sum(axis=1) == 1), "the policy must have one 1 per row"
+    require(np.all((policy == 0) | (policy == 1)), "the policy must be deterministic")
+    require(np.all(policy.sum(axis=1) == 1), "the policy must have one 1 per row")
     np.testing.assert_allclose(exact_values(p, r, policy, gamma), v_star, atol=POLICY_TOL)
 
 

@@ -29,6 +29,7 @@ from rl_oracle import (
     exact_values,
     model_of,
     optimal_values,
+    require,
 )
 
 from ml_from_scratch.rl import GridWorld, mc_exploring_starts
@@ -46,8 +47,11 @@ def judge_near_optimal(env: GridWorld, policy: Any, gamma: float, rtol: float = 
     policy = np.asarray(policy, dtype=float)
     assert policy.shape == r.shape, f"policy must have shape {r.shape}, got {policy.shape}"
     v_pi, v_star = exact_values(p, r, policy, gamma), optimal_values(p, r, gamma)
-    assert np.all(np.abs(v_pi - v_star) <= rtol * np.abs(v_star) + 1e-6), compare_on_grid(
-        env, v_pi, v_star, f"the exact value of the returned policy against v* (rtol {rtol})"
+    require(
+        np.all(np.abs(v_pi - v_star) <= rtol * np.abs(v_star) + 1e-6),
+        compare_on_grid(
+            env, v_pi, v_star, f"the exact value of the returned policy against v* (rtol {rtol})"
+        ),
     )
 
 
@@ -60,7 +64,7 @@ def judge_epsilon_optimal(
     best = best_epsilon_greedy_values(p, r, gamma, epsilon)
     gap = np.abs(v_pi - best)
     message = compare_on_grid(env, v_pi, best, "against the best epsilon-greedy policy")
-    assert np.all(gap <= worst), message
+    require(np.all(gap <= worst), message)
     assert gap.mean() <= mean, f"mean gap {gap.mean():.4f} > {mean}\n{message}"
 
 
@@ -72,7 +76,7 @@ def check_epsilon_greedy_shape(q: Any, policy: Any, epsilon: float) -> None:
     expected[np.arange(len(q)), greedy] += 1 - epsilon
     # Any action among tied maxima may be the greedy one.
     best = policy.argmax(axis=1)
-    assert np.all(np.isclose(q[np.arange(len(q)), best], q.max(axis=1))), "greedy in q"
+    require(np.all(np.isclose(q[np.arange(len(q)), best], q.max(axis=1))), "greedy in q")
     np.testing.assert_allclose(np.sort(policy, axis=1), np.sort(expected, axis=1), atol=1e-9)
 
 
@@ -128,8 +132,9 @@ def test_mc_epsilon_greedy_reaches_the_best_epsilon_greedy_policy(mc_epsilon_gre
     p, r = model_of(env)
     best = best_epsilon_greedy_values(p, r, 0.9, 0.5)
     v_pi = exact_values(p, r, np.asarray(policy), 0.9)
-    assert np.all(np.abs(v_pi - best) <= 0.01 * np.abs(best) + 1e-6), compare_on_grid(
-        env, v_pi, best, "against the best epsilon-greedy policy (rtol 0.01)"
+    require(
+        np.all(np.abs(v_pi - best) <= 0.01 * np.abs(best) + 1e-6),
+        compare_on_grid(env, v_pi, best, "against the best epsilon-greedy policy (rtol 0.01)"),
     )
 
 

@@ -111,14 +111,14 @@ def test_empty_buffer_cannot_sample(replay_buffer: Any) -> None:
 
 
 def test_many_operations_stay_fast(replay_buffer: Any) -> None:
-    # 10^6 adds into a buffer of 10^5 and 100 batches of 10^4: a list that shifts on
-    # every add does 10^11 moves and runs out of its time limit.
+    # 5 * 10^5 adds into a buffer of 10^5 and 100 batches of 10^4: a list that shifts
+    # on every add moves 4 * 10^10 items and runs out of its time limit.
     buffer = replay_buffer(capacity=10**5, seed=0)
-    for t in range(10**6):
+    for t in range(5 * 10**5):
         buffer.add(t, 0, 0.0, t, False)
     assert len(buffer) == 10**5
     for _ in range(100):
-        assert np.asarray(buffer.sample(10**4)[0]).min() >= 9 * 10**5
+        assert np.asarray(buffer.sample(10**4)[0]).min() >= 4 * 10**5
 
 
 @contract

@@ -131,7 +131,7 @@ def test_linear_td_with_one_hot_features_is_exact_without_noise(linear_td: Any) 
     env = GridWorld((1, 2), forbidden=[], target=(0, 1))
     policy = np.array([[0.0, 1, 0, 0, 0], [0, 0, 0, 0, 1]])
     w = linear_td(
-        StepOnly(env), policy, np.eye(2), 0.9, alpha=0.1, episodes=300, episode_length=100, seed=0
+        StepOnly(env), policy, np.eye(2), 0.9, alpha=0.1, episodes=1000, episode_length=20, seed=0
     )
     np.testing.assert_allclose(w, [10.0, 10.0], atol=1e-6)
 
