@@ -3,7 +3,8 @@
 * :class:`GridWorld` (:mod:`~ml_from_scratch.rl.gridworld`): the book's grid world as a
   ``gymnasium.Env``, its model exposed as ``P[s][a]`` and as dense arrays.
 * :mod:`~ml_from_scratch.rl.dp`: policy evaluation (exact and iterative), value
-  iteration, policy iteration, truncated policy iteration: the ground truth.
+  iteration, policy iteration, truncated policy iteration: the ground truth, on the
+  models :mod:`~ml_from_scratch.rl.model` checks (dense, sparse, or Gymnasium's ``P``).
 * :mod:`~ml_from_scratch.rl.mean_estimation`: incremental mean, Robbins-Monro, SGD, BGD
   and mini-batch GD.
 * :mod:`~ml_from_scratch.rl.mc`: MC Basic, MC Exploring Starts, MC epsilon-greedy.

@@ -39,7 +39,6 @@ evaluation agree with a closed-form rollout of deterministic policies.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from typing import Any, Literal, NamedTuple
 
 import numpy as np
@@ -53,6 +52,7 @@ from ml_from_scratch._checks import (
     as_positive_float,
     one_of,
 )
+from ml_from_scratch.rl.model import Model, model_from_P
 from ml_from_scratch.rl.policies import greedy_policy, one_hot
 
 __all__ = [
@@ -141,7 +141,7 @@ def policy_evaluation(
     >>> bool(np.allclose(v, policy_evaluation(P, R, stay, 0.9, "iterative"), atol=1e-9))
     True
     """
-    model = _Model.of(P, R)
+    model = Model.of(P, R)
     pi = as_policy(policy, "policy", model.n_states, model.n_actions)
     gamma = as_discount(gamma)
     one_of(method, "method", METHODS)
@@ -169,7 +169,7 @@ def action_values(P: Any, R: ArrayLike, v: ArrayLike, gamma: float) -> Array:
     array([[ 5., 11.],
            [12., 12.]])
     """
-    model = _Model.of(P, R)
+    model = Model.of(P, R)
     values = as_float_array(v, "v")
     if values.shape != (model.n_states,):
         raise ValueError(f"v must have shape ({model.n_states},), got {values.shape}")
@@ -218,7 +218,7 @@ def value_iteration(
            [ 8. , 10. , 10. , 10. ,  8. ],
            [ 7.2,  9. , 10. ,  9. ,  8.1]])
     """
-    model = _Model.of(P, R)
+    model = Model.of(P, R)
     gamma = as_discount(gamma)
     tol = as_positive_float(tol, "tol")
     max_iterations = as_int(max_iterations, "max_iterations", low=1)
@@ -226,7 +226,7 @@ def value_iteration(
     for _ in range(max_iterations):
         v_next = model.backup(v, gamma).max(axis=1)
         if _converged(v_next, v, gamma, tol):
-            return model.solution(v_next, gamma)
+            return _solution(model, v_next, gamma)
         v = v_next
     raise RuntimeError(f"value iteration did not reach tol={tol:g} in {max_iterations} backups")
 
@@ -278,7 +278,7 @@ def policy_iteration(
     >>> float(v[0].round(1)), env.render_policy(policy).splitlines()[0]
     (5.8, ' ↓   →   ↓   ↓   ←')
     """
-    model = _Model.of(P, R)
+    model = Model.of(P, R)
     gamma = as_discount(gamma)
     max_iterations = as_int(max_iterations, "max_iterations", low=1)
     shape = (model.n_states, model.n_actions)
@@ -354,7 +354,7 @@ def truncated_policy_iteration(
     ...                  value_iteration(P, R, 0.9).v, atol=1e-9))
     True
     """
-    model = _Model.of(P, R)
+    model = Model.of(P, R)
     gamma = as_discount(gamma)
     sweeps = as_int(sweeps, "sweeps", low=1)
     tol = as_positive_float(tol, "tol")
@@ -364,7 +364,7 @@ def truncated_policy_iteration(
         q = model.backup(v, gamma)
         v_next = q.max(axis=1)  # the first sweep under the greedy policy
         if _converged(v_next, v, gamma, tol):
-            return model.solution(v_next, gamma)
+            return _solution(model, v_next, gamma)
         p_pi, r_pi = model.under(one_hot(q.argmax(axis=1), model.n_actions))
         v = v_next
         for _ in range(sweeps - 1):
@@ -372,116 +372,15 @@ def truncated_policy_iteration(
     raise RuntimeError(f"truncated policy iteration did not reach tol={tol:g}")
 
 
-def model_from_P(
-    P: Mapping[int, Mapping[int, Sequence[tuple[float, int, float, bool]]]],
-    n_states: int,
-    n_actions: int,
-) -> tuple[Array, Array]:
-    """Dense ``(p, r)`` from Gymnasium's toy-text ``P[s][a] = [(prob, s', reward, done)]``.
-
-    ``r[s, a]`` is the expected reward; a transition that ends the episode adds no
-    mass to ``p`` (its successor's value is 0), so ``FrozenLake-v1``'s ``P`` gives the
-    episodic model the planners here solve.
-
-    Examples
-    --------
-    >>> p, r = model_from_P({0: {0: [(0.5, 0, 1.0, False), (0.5, 1, 3.0, True)]},
-    ...                      1: {0: [(1.0, 1, 0.0, True)]}}, 2, 1)
-    >>> p[:, 0], r[:, 0]
-    (array([[0.5, 0. ],
-           [0. , 0. ]]), array([2., 0.]))
-    """
-    n_states = as_int(n_states, "n_states", low=1)
-    n_actions = as_int(n_actions, "n_actions", low=1)
-    p = np.zeros((n_states, n_actions, n_states))
-    r = np.zeros((n_states, n_actions))
-    for s in range(n_states):
-        for a in range(n_actions):
-            for prob, nxt, reward, done in P[s][a]:
-                r[s, a] += prob * reward
-                if not done:
-                    p[s, a, nxt] += prob
-    return p, r
-
-
 # ----------------------------------------------------------------------------- helpers
 
 
-class _Model:
-    """The checked model: ``p`` as an (S * A, S) matrix (dense or sparse) and ``r``."""
-
-    def __init__(self, p2: Any, r: Array, sparse: bool) -> None:
-        self.p2, self.r, self.sparse = p2, r, sparse
-        self.n_states, self.n_actions = r.shape
-
-    @classmethod
-    def of(cls, P: Any, R: ArrayLike) -> _Model:
-        r = as_float_array(R, "R")
-        if r.ndim != 2 or 0 in r.shape:
-            raise ValueError(f"R must have shape (S, A) with S, A >= 1, got {r.shape}")
-        n_states, n_actions = r.shape
-        sparse = _is_sparse(P)
-        if sparse:
-            p2 = P.tocsr().astype(np.float64)
-            expected: tuple[int, ...] = (n_states * n_actions, n_states)
-            values, shape = p2.data, p2.shape
-        else:
-            p = as_float_array(P, "P")
-            expected, values, shape = (n_states, n_actions, n_states), p, p.shape
-            p2 = p.reshape(-1, n_states) if p.shape == expected else p
-        if tuple(shape) != expected:
-            raise ValueError(
-                f"P must have shape {expected} to match R's {r.shape} (states, actions), "
-                f"got {tuple(shape)}"
-            )
-        if not np.isfinite(values).all() or (values < 0).any():
-            raise ValueError("P must hold finite probabilities >= 0")
-        sums = np.asarray(p2.sum(axis=1)).ravel()
-        if (sums > 1.0 + 1e-8).any():
-            row = int(np.argmax(sums))
-            s, a = divmod(row, n_actions)
-            raise ValueError(f"P[{s}, {a}] must sum to at most 1, sums to {sums[row]:g}")
-        return cls(p2, r, sparse)
-
-    def backup(self, v: Array, gamma: float) -> Array:
-        """``q = r + gamma p v``."""
-        return self.r + gamma * np.asarray(self.p2 @ v).reshape(self.n_states, self.n_actions)
-
-    def under(self, pi: Array) -> tuple[Any, Array]:
-        """``(P_pi, r_pi)`` of a policy; ``P_pi`` dense or sparse like ``p``."""
-        r_pi = (pi * self.r).sum(axis=1)
-        if self.sparse:
-            from scipy.sparse import csr_array
-
-            n, a = self.n_states, self.n_actions
-            mix = csr_array((pi.ravel(), np.arange(n * a), np.arange(0, n * a + 1, a)), (n, n * a))
-            return (mix @ self.p2).tocsr(), r_pi
-        p = self.p2.reshape(self.n_states, self.n_actions, self.n_states)
-        return np.einsum("sa,sat->st", pi, p), r_pi
-
-    def solve(self, p_pi: Any, r_pi: Array, gamma: float) -> Array:
-        """``(I - gamma P_pi)^-1 r_pi``."""
-        if self.sparse:
-            from scipy.sparse import identity
-            from scipy.sparse.linalg import spsolve
-
-            system = (identity(self.n_states, format="csc") - gamma * p_pi).tocsc()
-            return np.asarray(spsolve(system, r_pi), dtype=np.float64)
-        return np.linalg.solve(np.eye(self.n_states) - gamma * p_pi, r_pi)
-
-    def solution(self, v: Array, gamma: float) -> Solution:
-        q = self.backup(v, gamma)
-        return Solution(v, q, one_hot(q.argmax(axis=1), self.n_actions))
+def _solution(model: Model, v: Array, gamma: float) -> Solution:
+    """``(v, q, greedy policy)`` from values ``v``."""
+    q = model.backup(v, gamma)
+    return Solution(v, q, one_hot(q.argmax(axis=1), model.n_actions))
 
 
 def _converged(v_next: Array, v: Array, gamma: float, tol: float) -> bool:
     """The contraction bound: ``||v_next - v_fixed|| <= gamma/(1-gamma) ||v_next - v||``."""
     return bool(gamma * float(np.max(np.abs(v_next - v))) <= tol * (1.0 - gamma))
-
-
-def _is_sparse(P: Any) -> bool:
-    if isinstance(P, np.ndarray) or not hasattr(P, "tocsr"):
-        return False
-    from scipy.sparse import issparse
-
-    return bool(issparse(P))

@@ -151,7 +151,7 @@ def learning_curves(
 
     mc_errors, mc_record = recorder(v_star, reduce=True)
     mc_exploring_starts(env, gamma, first_visit=True, callback=mc_record, **settings)
-    td_curves = {}
+    td_curves: dict[str, Curve] = {}
     for alpha in (0.02, 0.005):
         td_errors, td_record = recorder(v_uniform, reduce=False)
         td0(env, uniform, gamma, alpha=alpha, callback=td_record, **settings)

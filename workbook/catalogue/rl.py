@@ -29,9 +29,9 @@ interface only:
     state, info = env.reset(seed=seed)          (or options={"state": s} to start in s)
     next_state, reward, terminated, truncated, info = env.step(action)
 never from its model: the tests hand you an environment with reset, step and the two
-spaces, and nothing else.  The task is continuing (terminated is always False): an episode is
-episode_length steps, and a new episode starts with env.reset().  Seed every random
-choice from `seed` (np.random.default_rng(seed)), and env.reset(seed=...) once.
+spaces, and nothing else.  The task is continuing (terminated is always False): an
+episode is episode_length steps, and a new episode starts with env.reset().  Seed every
+random choice from `seed` (np.random.default_rng(seed)), and env.reset(seed=...) once.
 A policy is an array policy[s, a] of shape (S, A) whose rows sum to 1.
 
 Your result is judged by the exact value of what you return, which the tests compute
