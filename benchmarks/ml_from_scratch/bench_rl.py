@@ -352,6 +352,16 @@ def bench_learners_to_tolerance(benchmark: Any) -> None:
         ),
     }  # fmt: skip
 
+    def deep_q() -> Any:
+        import torch
+
+        from ml_from_scratch.rl.dqn import dqn
+
+        torch.set_num_threads(1)
+        return dqn(env, GAMMA, iterations=6000 // scale, seed=0)
+
+    runs["DQN (1000-step buffer, 6000 steps)"] = deep_q
+
     def measure() -> dict[str, tuple[float, str]]:
         report = {}
         for name, run in runs.items():
@@ -388,6 +398,11 @@ def errors_of(name: str, result: Any, env: GridWorld) -> str:
         return f"D-rms to the TD fixed point {error:.3f} (bound 0.25)"
     policy = result[1]
     v_pi = policy_evaluation(p, r, policy, GAMMA)
+    if name.startswith("DQN"):
+        solution = value_iteration(p, r, GAMMA)
+        worst = np.max(np.abs(v_pi - solution.v) / np.abs(solution.v))
+        q_error = np.abs(result[0] - solution.q).max()
+        return f"|q - q*| {q_error:.3f} (bound 0.1); relative error of v_pi {worst:.4f} (0.01)"
     if "eps-greedy" in name or name.startswith("Sarsa"):
         p_e = 0.5 * p + 0.5 * p.mean(axis=1, keepdims=True)
         r_e = 0.5 * r + 0.5 * r.mean(axis=1, keepdims=True)
