@@ -32,7 +32,9 @@ never from its model: the tests hand you an environment with reset, step and the
 spaces, and nothing else.  The task is continuing (terminated is always False): an
 episode is episode_length steps, and a new episode starts with env.reset().  Seed every
 random choice from `seed` (np.random.default_rng(seed)), and env.reset(seed=...) once.
-A policy is an array policy[s, a] of shape (S, A) whose rows sum to 1.
+A policy is an array policy[s, a] of shape (S, A) whose rows sum to 1.  Keep a step
+cheap: rng.choice(A, p=policy[s]) costs some 20 us a call; uniforms drawn in blocks and
+looked up in the rows' cumulative sums (np.searchsorted) cost a tenth of that.
 
 Your result is judged by the exact value of what you return, which the tests compute
 by dynamic programming from the model you never see.
