@@ -153,16 +153,24 @@ def test_the_books_buffer_covers_every_pair() -> None:
     )
 
 
+@pytest.fixture
+def one_torch_thread() -> Any:
+    """Small networks: one thread is faster than several contending for the cores."""
+    import torch
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
+
+
 @pytest.mark.slow
-def test_dqn_learns_q_star_in_the_books_setting() -> None:
+def test_dqn_learns_q_star_in_the_books_setting(one_torch_thread: None) -> None:
     # One 1000-step episode of the uniform policy as the buffer, batches of 100, one
     # hidden layer of 100 units (Zhao, section 8.4).  Seeds 0 and 1 ended within 0.03 of
     # q* after 6000 steps: the bound is about three times that.
-    import torch
-
     from ml_from_scratch.rl.dqn import dqn
 
-    torch.set_num_threads(1)
     env = GridWorld()
     q, policy = dqn(
         StepOnly(env), 0.9, steps=1000, batch_size=100, hidden=100, iterations=6000, seed=0
@@ -174,9 +182,9 @@ def test_dqn_learns_q_star_in_the_books_setting() -> None:
 
 
 @edge
-def test_dqn_is_seeded() -> None:
+def test_dqn_is_seeded(one_torch_thread: None) -> None:
     from ml_from_scratch.rl.dqn import dqn
 
-    runs = [dqn(GridWorld(), steps=200, iterations=20, seed=s).q for s in (3, 3, 4)]
+    runs = [dqn(GridWorld(), steps=100, iterations=5, seed=s).q for s in (3, 3, 4)]
     np.testing.assert_array_equal(runs[0], runs[1])
     assert not np.array_equal(runs[0], runs[2])
