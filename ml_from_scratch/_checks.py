@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import numpy as np  # noqa: F401  (the doctests use it)
+import numpy as np
 
 from algos._checks import as_bool, as_finite, as_int, check_range, describe, one_of
 
@@ -31,14 +31,21 @@ __all__ = [
     "as_axes",
     "as_axis",
     "as_bool",
+    "as_cell",
+    "as_discount",
     "as_finite",
+    "as_float_array",
     "as_int",
+    "as_policy",
+    "as_positive_float",
     "as_positive_int",
     "as_probability",
+    "as_step_size",
     "check_ndim",
     "check_range",
     "check_same",
     "describe",
+    "discrete_sizes",
     "one_of",
 ]
 
@@ -116,3 +123,116 @@ def as_axes(axis: object, ndim: int, name: str = "axis") -> tuple[int, ...]:
             raise ValueError(f"{name} must not repeat an axis, got {axis!r}")
         return tuple(sorted(axes))
     return (as_axis(axis, ndim, name),)
+
+
+# ----------------------------------------------------------------------------- rl
+# Checks of the reinforcement-learning topic (ml_from_scratch.rl): cells of a grid,
+# discount factors, policies as (S, A) arrays, step sizes, discrete environments.
+
+
+def as_cell(value: object, name: str, shape: tuple[int, int]) -> tuple[int, int]:
+    """``value`` as a ``(row, col)`` pair of ints inside a grid of ``shape``.
+
+    >>> as_cell((3, 2), "target", (5, 5))
+    (3, 2)
+    >>> as_cell((5, 0), "target", (5, 5))
+    Traceback (most recent call last):
+    ...
+    ValueError: target must be a cell (row, col) with 0 <= row < 5 and 0 <= col < 5, got (5, 0)
+    """
+    if isinstance(value, str) or not isinstance(value, Sequence | np.ndarray) or len(value) != 2:
+        raise TypeError(f"{name} must be a cell (row, col), got {describe(value)}")
+    row, col = as_int(value[0], f"{name}[0]"), as_int(value[1], f"{name}[1]")
+    if not (0 <= row < shape[0] and 0 <= col < shape[1]):
+        raise ValueError(
+            f"{name} must be a cell (row, col) with 0 <= row < {shape[0]} and "
+            f"0 <= col < {shape[1]}, got ({row}, {col})"
+        )
+    return row, col
+
+
+def as_discount(value: object, name: str = "gamma") -> float:
+    """A discount factor of a continuing task: a float in ``[0, 1)``.
+
+    >>> as_discount(1.0)
+    Traceback (most recent call last):
+    ...
+    ValueError: gamma must satisfy 0 <= gamma < 1 (a continuing task), got 1.0
+    """
+    gamma = as_finite(value, name)
+    if not 0.0 <= gamma < 1.0:
+        raise ValueError(f"{name} must satisfy 0 <= {name} < 1 (a continuing task), got {value!r}")
+    return gamma
+
+
+def as_step_size(value: object, name: str = "alpha") -> float:
+    """A step size (learning rate): a float in ``(0, 1]``."""
+    alpha = as_finite(value, name)
+    if not 0.0 < alpha <= 1.0:
+        raise ValueError(f"{name} must satisfy 0 < {name} <= 1, got {value!r}")
+    return alpha
+
+
+def as_positive_float(value: object, name: str) -> float:
+    """``value`` as a finite float ``> 0`` (a tolerance, a scale)."""
+    number = as_finite(value, name)
+    if not number > 0.0:
+        raise ValueError(f"{name} must be a finite number > 0, got {value!r}")
+    return number
+
+
+def as_policy(value: object, name: str, n_states: int, n_actions: int) -> np.ndarray[Any, Any]:
+    """A new float array of shape ``(n_states, n_actions)`` whose rows are distributions.
+
+    >>> as_policy([[0.5, 0.5], [1, 0]], "policy", 2, 2)
+    array([[0.5, 0.5],
+           [1. , 0. ]])
+    >>> as_policy([[0.5, 0.6], [1, 0]], "policy", 2, 2)
+    Traceback (most recent call last):
+    ...
+    ValueError: policy must have rows that sum to 1; row 0 sums to 1.1
+    """
+    array = as_float_array(value, name)
+    if array.shape != (n_states, n_actions):
+        raise ValueError(
+            f"{name} must have shape ({n_states}, {n_actions}) (states, actions), got {array.shape}"
+        )
+    if (array < 0).any():
+        s, a = np.argwhere(array < 0)[0]
+        raise ValueError(f"{name} must hold probabilities >= 0; {name}[{s}, {a}] = {array[s, a]}")
+    sums = array.sum(axis=1)
+    bad = np.flatnonzero(np.abs(sums - 1.0) > 1e-8)
+    if bad.size:
+        raise ValueError(
+            f"{name} must have rows that sum to 1; row {bad[0]} sums to {sums[bad[0]]:g}"
+        )
+    return array
+
+
+def as_float_array(value: object, name: str) -> np.ndarray[Any, Any]:
+    """A new finite float64 array of ``value`` (never the argument itself)."""
+    try:
+        array = np.array(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be an array of real numbers, got {describe(value)}") from None
+    if not np.isfinite(array).all():
+        raise ValueError(f"{name} must hold finite numbers only (no NaN or infinity)")
+    return array
+
+
+def discrete_sizes(env: object, name: str = "env") -> tuple[int, int]:
+    """``(n_states, n_actions)`` of an environment with ``Discrete`` spaces.
+
+    Looks at ``observation_space.n`` and ``action_space.n``, so any Gymnasium
+    environment with discrete states and actions qualifies (``FrozenLake-v1`` too).
+    """
+    sizes = []
+    for space in ("observation_space", "action_space"):
+        n = getattr(getattr(env, space, None), "n", None)
+        if n is None or not hasattr(env, "reset") or not hasattr(env, "step"):
+            raise TypeError(
+                f"{name} must be an environment with reset, step and Discrete "
+                f"observation and action spaces, got {describe(env)}"
+            )
+        sizes.append(int(n))
+    return sizes[0], sizes[1]
