@@ -65,11 +65,12 @@ def conv_transpose2d(
     Parameters
     ----------
     input : torch.Tensor
-        ``(N, C_in, H, W)``, or ``(C_in, H, W)`` for one image; floating-point.
+        ``(N, C_in, H, W)``, or ``(C_in, H, W)`` for one image; a real dtype (integers
+        too, as torch allows; gradients need floating point).
     weight : torch.Tensor
         ``(C_in, C_out / groups, kH, kW)``, the input's dtype.
     bias : torch.Tensor, optional
-        ``(C_out,)``.
+        ``(C_out,)``, the input's dtype.
     stride, padding, output_padding, dilation : int or (int, int)
         ``stride >= 1``, ``padding >= 0``, ``dilation >= 1``, and
         ``0 <= output_padding < max(stride, dilation)`` per dimension.
@@ -85,8 +86,8 @@ def conv_transpose2d(
     Raises
     ------
     TypeError
-        If an argument is not a tensor (an int), or the tensors are not floating-point
-        or differ in dtype.
+        If an argument is not a tensor (an int), the input is bool or complex, or the
+        tensors differ in dtype.
     ValueError
         If a shape does not fit (``weight`` 4-D with ``C_in`` rows, ``bias`` of
         ``C_out``), ``groups`` does not divide ``C_in``, an int argument is out of
@@ -229,8 +230,10 @@ class _Geometry:
         dilation: object,
     ) -> _Geometry:
         """Check every argument; ``x`` is the input with its batch dimension."""
-        check_tensor(x, "input", (4,), floating=True)
-        check_tensor(weight, "weight", (4,), floating=True)
+        check_tensor(x, "input", (4,))
+        if x.dtype == torch.bool or x.is_complex():
+            raise TypeError(f"input must have a real, non-bool dtype, got dtype {x.dtype}")
+        check_tensor(weight, "weight", (4,))
         assert isinstance(weight, torch.Tensor)
         if weight.dtype != x.dtype:
             raise TypeError(
@@ -258,8 +261,12 @@ class _Geometry:
                 f"weight of shape {tuple(weight.shape)} and input of shape {tuple(x.shape)}"
             )
         if bias is not None:
-            check_tensor(bias, "bias", (1,), floating=True)
+            check_tensor(bias, "bias", (1,))
             assert isinstance(bias, torch.Tensor)
+            if bias.dtype != x.dtype:
+                raise TypeError(
+                    f"bias must have the input's dtype {x.dtype}, got dtype {bias.dtype}"
+                )
             if bias.shape[0] != g * weight.shape[1]:
                 raise ValueError(
                     f"bias must have C_out = groups * weight.shape[1] = {g * weight.shape[1]} "
