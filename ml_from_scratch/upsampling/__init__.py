@@ -3,11 +3,11 @@
 Each op has torch's signature and semantics, and is written with tensor indexing and
 arithmetic only; ``torch.nn.functional``'s own versions are the test oracles.
 
-* :func:`interpolate` (:mod:`~ml_from_scratch.upsampling.interpolate`): nearest,
+* :func:`interpolate` (:mod:`~ml_from_scratch.upsampling.resize`): nearest,
   nearest-exact, linear, bilinear and bicubic resizing, ``align_corners`` both ways,
   up and down, by a size or any scale factor.
 * :func:`pixel_shuffle`, :func:`pixel_unshuffle`
-  (:mod:`~ml_from_scratch.upsampling.pixel_shuffle`): channels to space and back.
+  (:mod:`~ml_from_scratch.upsampling.shuffle`): channels to space and back.
 * :func:`conv_transpose2d` (:mod:`~ml_from_scratch.upsampling.transposed_conv`): the
   reference, tap by tap; :func:`conv_transpose2d_gemm`, one matrix product and a
   col2im, the fast form.
@@ -22,14 +22,14 @@ Where torch raises ``RuntimeError`` for a bad argument (channels not divisible b
 ``TypeError`` for a wrong type) under the same condition, naming the argument.
 """
 
-from ml_from_scratch.upsampling.interpolate import MODES, interpolate
 from ml_from_scratch.upsampling.modules import (
     ConvTranspose2d,
     PixelShuffle,
     PixelUnshuffle,
     Upsample,
 )
-from ml_from_scratch.upsampling.pixel_shuffle import pixel_shuffle, pixel_unshuffle
+from ml_from_scratch.upsampling.resize import MODES, interpolate
+from ml_from_scratch.upsampling.shuffle import pixel_shuffle, pixel_unshuffle
 from ml_from_scratch.upsampling.transposed_conv import conv_transpose2d, conv_transpose2d_gemm
 from ml_from_scratch.upsampling.unpool import max_unpool2d
 

@@ -18,8 +18,8 @@ import torch
 from torch import nn
 
 from ml_from_scratch._checks import as_bool, as_int_tuple, as_positive_int, check_tensor
-from ml_from_scratch.upsampling.interpolate import Mode, _check_options, interpolate
-from ml_from_scratch.upsampling.pixel_shuffle import pixel_shuffle, pixel_unshuffle
+from ml_from_scratch.upsampling.resize import Mode, _check_options, interpolate
+from ml_from_scratch.upsampling.shuffle import pixel_shuffle, pixel_unshuffle
 from ml_from_scratch.upsampling.transposed_conv import conv_transpose2d, transposed_output_size
 
 __all__ = ["ConvTranspose2d", "PixelShuffle", "PixelUnshuffle", "Upsample"]

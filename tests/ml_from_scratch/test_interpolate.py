@@ -292,6 +292,9 @@ def test_input_unchanged_and_any_layout(interpolate: Any) -> None:
             atol=1e-6,
         )
     assert torch.equal(x, before)
+    same = interpolate(x, size=(8, 6), mode="bilinear")
+    assert torch.equal(same, x)
+    assert same.data_ptr() != x.data_ptr()  # a copy, as torch's, never the input itself
 
 
 @edge
