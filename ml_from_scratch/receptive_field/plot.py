@@ -93,6 +93,8 @@ def plot_receptive_field(
         positive, cmap="viridis", norm=LogNorm(np.nanmin(positive), np.nanmax(positive))
     )
     _draw_box(heat, rows, cols, "analytic box")
+    heat.plot(centre[1], centre[0], "x", color="crimson", ms=10, mew=2.5)
+    heat.set_facecolor("0.85")  # pixels the unit does not see (gradient 0)
     heat.set_xlim(-0.5, width - 0.5)
     heat.set_ylim(height - 0.5, -0.5)
     nonzero = int((gradient > 0).sum())
