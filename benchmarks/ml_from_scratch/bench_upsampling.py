@@ -1,8 +1,8 @@
 """Benchmarks of the upsampling ops against ``torch.nn.functional``.
 
-``BENCHES`` declares, per exercise, the inputs of size n (n is the side of a square
-image of 64 channels, or 64 -> 32 channels for the transposed convolution), sizes over
-three decades of pixels, and the peer ``torch.nn.functional``'s op on the same tensors
+``BENCHES`` declares, per exercise, the inputs of size n (n pixels per channel, in a
+square image of 64 channels, or 64 -> 32 channels for the transposed convolution), sizes
+over three decades, and the peer ``torch.nn.functional``'s op on the same tensors
 (with ``conv_transpose2d_gemm``, the fast form, beside the reference).
 ``benchmarks/conftest.py`` makes the groups and the scaling report from it, and
 ``workbook bench ID`` reads the same.  Every answer is checked against the reference's.
@@ -16,11 +16,13 @@ process (medians of rounds in which every contender runs once), and prints the r
   (kernel 4, stride 2, padding 1), batch 1 and 8: within 3x.
 
 Run it with ``pytest benchmarks/ml_from_scratch/bench_upsampling.py -k targets -s``.
-torch's own ops use its intra-op threads; so do ours (every tensor op is torch's).
+torch's own ops use its intra-op threads; so do ours (every tensor op is torch's).  The
+targets are measured on one thread and on torch's default number of threads.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -38,12 +40,14 @@ from ml_from_scratch.upsampling import (
 )
 from workbook.bench import Bench, interleaved_medians
 
-SIDES = (8, 32, 128, 256)  # 64 .. 65536 pixels
+PIXELS = (64, 1024, 16384, 65536)  # square images of side 8 .. 256
 CHANNELS = 64
 
 
 def image(n: int, rng: np.random.Generator, channels: int = CHANNELS) -> torch.Tensor:
-    return torch.from_numpy(rng.standard_normal((1, channels, n, n)).astype(np.float32))
+    """``(1, channels, side, side)`` with ``side = sqrt(n)``."""
+    side = math.isqrt(n)
+    return torch.from_numpy(rng.standard_normal((1, channels, side, side)).astype(np.float32))
 
 
 def close(actual: Any, expected: Any) -> bool:
@@ -62,7 +66,7 @@ def shuffle_args(n: int, rng: np.random.Generator) -> tuple[Any, ...]:
 
 
 def unshuffle_args(n: int, rng: np.random.Generator) -> tuple[Any, ...]:
-    return image(2 * n, rng, CHANNELS // 4), 2
+    return image(4 * n, rng, CHANNELS // 4), 2
 
 
 def decoder_args(n: int, rng: np.random.Generator) -> tuple[Any, ...]:
@@ -74,7 +78,7 @@ def decoder_args(n: int, rng: np.random.Generator) -> tuple[Any, ...]:
 
 
 def unpool_args(n: int, rng: np.random.Generator) -> tuple[Any, ...]:
-    pooled, indices = F.max_pool2d(image(2 * n, rng), 2, return_indices=True)
+    pooled, indices = F.max_pool2d(image(4 * n, rng), 2, return_indices=True)
     return pooled, indices, 2
 
 
@@ -82,32 +86,32 @@ BENCHES = [
     Bench(
         "interpolate",
         bilinear_args,
-        sizes=SIDES,
-        size_name="side",
+        sizes=PIXELS,
+        size_name="pixels",
         contenders={"F.interpolate": F.interpolate},
         same=close,
     ),
     Bench(
         "pixel_shuffle",
         shuffle_args,
-        sizes=SIDES,
-        size_name="side",
+        sizes=PIXELS,
+        size_name="pixels",
         contenders={"F.pixel_shuffle": F.pixel_shuffle},
         same=torch.equal,
     ),
     Bench(
         "pixel_unshuffle",
         unshuffle_args,
-        sizes=SIDES,
-        size_name="side",
+        sizes=PIXELS,
+        size_name="pixels",
         contenders={"F.pixel_unshuffle": F.pixel_unshuffle},
         same=torch.equal,
     ),
     Bench(
         "conv_transpose2d",
         decoder_args,
-        sizes=(4, 16, 64, 128),  # 16 .. 16384 input pixels
-        size_name="side",
+        sizes=(16, 256, 4096, 16384),  # sides 4 .. 128
+        size_name="pixels",
         contenders={
             "conv_transpose2d_gemm": conv_transpose2d_gemm,
             "F.conv_transpose2d": F.conv_transpose2d,
@@ -117,8 +121,8 @@ BENCHES = [
     Bench(
         "max_unpool2d",
         unpool_args,
-        sizes=SIDES,
-        size_name="side",
+        sizes=PIXELS,
+        size_name="pixels",
         contenders={"F.max_unpool2d": F.max_unpool2d},
         same=torch.equal,
     ),
@@ -143,10 +147,10 @@ TARGETS = {  # label: the largest ratio of our time to torch's allowed (None: sh
 def target_cases(full: bool) -> dict[str, dict[str, Callable[[], Any]]]:
     """For each target, its contenders as zero-argument calls on one input."""
     rng = np.random.default_rng(11)
-    side, decoder_side = (128, 32) if full else (16, 8)
-    x = image(side, rng)
-    _, weight, bias, stride, padding = decoder_args(decoder_side, rng)
-    batch = {n: image(decoder_side, rng).expand(n, -1, -1, -1).contiguous() for n in (1, 8)}
+    pixels, decoder_pixels = (128**2, 32**2) if full else (16**2, 8**2)
+    x = image(pixels, rng)
+    _, weight, bias, stride, padding = decoder_args(decoder_pixels, rng)
+    batch = {n: image(decoder_pixels, rng).expand(n, -1, -1, -1).contiguous() for n in (1, 8)}
     pooled, indices = F.max_pool2d(x, 2, return_indices=True)
 
     def resize(scale: float, mode: str) -> dict[str, Callable[[], Any]]:
@@ -189,29 +193,46 @@ def target_cases(full: bool) -> dict[str, dict[str, Callable[[], Any]]]:
 
 
 def bench_upsampling_targets(benchmark: Any) -> None:
-    """The targets, interleaved medians of ours and torch's; printed, never asserted."""
+    """The targets, interleaved medians of ours and torch's; printed, never asserted.
+
+    Measured on one thread and on torch's default thread count: ours runs several torch
+    ops where torch runs one kernel, and each op's parallel region waits for every
+    thread, which a machine shared with other work makes costly.
+    """
     full = not benchmark.disabled
     cases = target_cases(full)
     for label, calls in cases.items():  # the answers, in the smoke run too
         results = [call() for call in calls.values()]
         for result in results[:-1]:
             assert close(result, results[-1]), f"{label}: ours disagrees with torch"
+    default_threads = torch.get_num_threads()
+    thread_counts = sorted({1, default_threads}) if full else [default_threads]
 
-    def measure() -> dict[str, dict[str, float]]:
-        rounds = 15 if full else 1
-        return {label: interleaved_medians(calls, rounds) for label, calls in cases.items()}
+    def measure() -> dict[int, dict[str, dict[str, float]]]:
+        rounds = 21 if full else 1
+        report = {}
+        try:
+            for threads in thread_counts:
+                torch.set_num_threads(threads)
+                report[threads] = {
+                    label: interleaved_medians(calls, rounds) for label, calls in cases.items()
+                }
+        finally:
+            torch.set_num_threads(default_threads)
+        return report
 
     report = benchmark.pedantic(measure, rounds=1, iterations=1)
     benchmark.group = "upsampling targets (interleaved medians)"
-    print(f"\nupsampling targets (medians of interleaved runs, {torch.get_num_threads()} threads):")
-    for label, medians in report.items():
-        benchmark.extra_info[label] = medians
-        times = ", ".join(f"{name} {t * 1e3:.2f} ms" for name, t in medians.items())
-        ratios = {name: t / medians["torch"] for name, t in medians.items() if name != "torch"}
-        shown = ", ".join(f"{name} {r:.2f}x" for name, r in ratios.items())
-        target = TARGETS[label]
-        verdict = "" if target is None else f" (target <= {target:g}x)"
-        print(f"  {label:>26}: {times}; {shown} torch's time{verdict}")
+    for threads, medians_of in report.items():
+        print(f"\nupsampling targets (medians of interleaved runs, {threads} thread(s)):")
+        for label, medians in medians_of.items():
+            benchmark.extra_info[f"{label}, {threads} threads"] = medians
+            times = ", ".join(f"{name} {t * 1e3:.2f} ms" for name, t in medians.items())
+            ratios = {name: t / medians["torch"] for name, t in medians.items() if name != "torch"}
+            shown = ", ".join(f"{name} {r:.2f}x" for name, r in ratios.items())
+            target = TARGETS[label]
+            verdict = "" if target is None else f" (target <= {target:g}x)"
+            print(f"  {label:>26}: {times}; {shown} torch's time{verdict}")
 
 
 __all__ = ["BENCHES"]
