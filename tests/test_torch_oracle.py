@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import pytest
 import torch
-from torch_oracle import Const, check_op, tolerances
+from torch_oracle import Const, check_close, check_op, tolerances
 
 
 class _WrongBackward(torch.autograd.Function):
@@ -89,3 +89,12 @@ def test_a_zero_dimensional_constant_stays_zero_dimensional() -> None:
         lambda c, t: torch.where(c, t, -t),
         [Const(np.array(True)), x],
     )
+
+
+def test_check_close_catches_a_difference_and_a_dtype() -> None:
+    x = torch.linspace(0, 1, 5)
+    check_close(x + 1e-7, x)
+    with pytest.raises(AssertionError, match="sum: 1 of 5 values differ"):
+        check_close(torch.where(torch.arange(5) == 2, x + 1e-3, x), x, name="sum")
+    with pytest.raises(AssertionError, match="dtype float64, torch gives float32"):
+        check_close(x.double(), x)

@@ -175,6 +175,31 @@ def check_op(
         _compare(where, np.asarray(ours_g), torch_g, rtol, atol)
 
 
+def check_close(
+    actual: torch.Tensor,
+    expected: torch.Tensor,
+    *,
+    rtol: float | None = None,
+    atol: float | None = None,
+    name: str = "value",
+) -> None:
+    """Compare two tensors as :func:`check_op` compares outputs: shape, dtype, values.
+
+    For a result computed outside ``check_op`` (a module's output, an identity's two
+    sides).  Tolerances default to :func:`tolerances` of ``expected``'s dtype.
+    """
+    __tracebackhide__ = True
+    ours, theirs = actual.detach().numpy(), expected.detach().numpy()
+    default_rtol, default_atol = tolerances(theirs.dtype)
+    _compare(
+        name,
+        ours,
+        theirs,
+        default_rtol if rtol is None else rtol,
+        default_atol if atol is None else atol,
+    )
+
+
 def _as_tuple(result: Any) -> tuple[Any, ...]:
     return tuple(result) if isinstance(result, tuple | list) else (result,)
 
