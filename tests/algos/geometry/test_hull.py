@@ -324,8 +324,8 @@ def test_convex_hull_errors(convex_hull, points, error, match):
     [
         (np.zeros((3, 3)), ValueError, r"xy must have shape \(n, 2\)"),
         (np.zeros(4), ValueError, r"xy must have shape \(n, 2\)"),
-        ([[0.0, 0.0], [1.0, np.nan]], ValueError, r"xy must have finite coordinates.*xy\[1\]"),
-        ([[0.0, -np.inf]], ValueError, r"xy must have finite coordinates"),
+        ([[0.0, 0.0], [1.0, np.nan]], ValueError, r"xy\[1\] must have finite coordinates"),
+        ([[0.0, -np.inf]], ValueError, r"xy\[0\] must have finite coordinates"),
         (np.array([["a", "b"]]), TypeError, r"xy must be a numeric array"),
         (np.ones((2, 2), dtype=bool), TypeError, r"xy must be a numeric array"),
         (np.ones((2, 2), dtype=complex), TypeError, r"xy must be a numeric array"),

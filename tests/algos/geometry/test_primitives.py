@@ -211,7 +211,7 @@ def test_bad_points_are_rejected_by_name(dot, bad, error, message) -> None:
 
 @pytest.mark.contract
 def test_rotate_rejects_a_non_finite_angle(rotate) -> None:
-    with pytest.raises(ValueError, match=r"theta must be a finite angle in radians, got inf"):
+    with pytest.raises(ValueError, match=r"theta must be a finite number, got inf"):
         rotate((1, 0), math.inf)
 
 
