@@ -229,6 +229,8 @@ def as_coordinates(value: object, name: str) -> tuple[Real, Real]:
     ...
     ValueError: q must be a pair (x, y), got 3 values: (1, 2, 3)
     """
+    if _plain_pair(value):
+        return value  # type: ignore[return-value]
     if isinstance(value, np.ndarray):
         if value.shape != (2,):
             raise ValueError(f"{name} must have shape (2,), got an array of shape {value.shape}")
@@ -280,16 +282,8 @@ def as_point_list(values: object, name: str, point: Callable[[Real, Real], P]) -
         )
     found = []
     for i, p in enumerate(rows):
-        # The common case, a tuple of two finite floats or two ints, without a call.
-        if type(p) is tuple and len(p) == 2:
-            x, y = p
-            kinds = type(x), type(y)
-            if kinds == (int, int) or (
-                kinds == (float, float) and math.isfinite(x) and math.isfinite(y)
-            ):
-                found.append(point(x, y))
-                continue
-        found.append(point(*as_coordinates(p, f"{name}[{i}]")))
+        coordinates = p if _plain_pair(p) else as_coordinates(p, f"{name}[{i}]")
+        found.append(point(*coordinates))  # type: ignore[misc]
     return found
 
 
@@ -310,6 +304,17 @@ def as_point_array(values: object, name: str) -> np.ndarray[Any, np.dtype[np.flo
         raise ValueError(f"{name} must have shape (n, 2), got an array of shape {array.shape}")
     _check_finite_rows(array, name)
     return array.astype(np.float64, copy=False)
+
+
+def _plain_pair(value: object) -> bool:
+    """The common case, checked without conversion: a tuple of two ints or two finite floats."""
+    if type(value) is not tuple or len(value) != 2:
+        return False
+    x, y = value
+    kinds = type(x), type(y)
+    return kinds == (int, int) or (
+        kinds == (float, float) and math.isfinite(x) and math.isfinite(y)
+    )
 
 
 def _real(value: object) -> Real | None:

@@ -30,6 +30,7 @@ from algos.geometry.hull import (
     convex_hull,
     convex_hull_np,
 )
+from algos.geometry.lines import line_intersection, project
 from algos.geometry.polygon import (
     Location,
     PolygonLike,
@@ -61,10 +62,8 @@ from algos.geometry.primitives import (
     sign,
 )
 from algos.geometry.segments import (
-    line_intersection,
     point_on_segment,
     point_segment_distance,
-    project,
     segment_intersection,
     segments_intersect,
 )

@@ -228,6 +228,25 @@ def turn(a: Point, b: Point, c: Point, d: Point, eps: float, scale: Scalar) -> S
     return _two_products(a, b, c, d, eps, scale, cross=True)
 
 
+def cross_sign(u: Point, v: Point) -> Sign:
+    """The exact sign of ``u x v`` for two directions given as numbers (no tolerance).
+
+    >>> from algos.geometry.primitives import Point
+    >>> cross_sign(Point(1.0, 0.0), Point(-1.0, 1e-300)), cross_sign(Point(2, 1), Point(4, 2))
+    (1, 0)
+    """
+    left, right = u.x * v.y, u.y * v.x
+    value = left - right
+    if not isinstance(value, float):
+        return 1 if value > 0 else -1 if value < 0 else 0
+
+    def exact_cross() -> Fraction:
+        ux, uy, vx, vy = fractions_of(u.x, u.y, v.x, v.y)
+        return ux * vy - uy * vx
+
+    return sign(value, 0.0, error=rounding_bound(left, right), exact=exact_cross)
+
+
 def dot_sign(a: Point, b: Point, c: Point, d: Point, eps: float, scale: Scalar) -> Sign:
     """The sign of ``(b - a) . (d - c)``: zero within ``eps * scale``, exact beyond.
 

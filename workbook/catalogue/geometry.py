@@ -206,7 +206,7 @@ fractions: return exact Fractions or floats.
     ),
     _geometry(
         "line_intersection",
-        "segments",
+        "lines",
         "easy",
         "O(1)",
         """
@@ -243,7 +243,7 @@ The Euclidean distance from the point p to the closed segment ab (a == b allowed
     ),
     _geometry(
         "project",
-        "segments",
+        "lines",
         "easy",
         "O(1)",
         """

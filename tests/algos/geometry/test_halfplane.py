@@ -408,7 +408,6 @@ def test_no_mutation(half_plane_intersection) -> None:
             ValueError,
             r"halfplanes\[2\] has a zero direction",
         ),
-        ([((1e20, 0.0), (1.0, 0.0))], None, ValueError, r"halfplanes\[0\] direction .* too short"),
         ([((0, 0), (1, 0), (2, 2))], None, ValueError, r"halfplanes\[0\] must be a pair"),
         ([5], None, TypeError, r"halfplanes\[0\] must be a pair"),
         ([((0, math.nan), (1, 0))], None, ValueError, r"halfplanes\[0\] point must have finite"),
@@ -418,8 +417,8 @@ def test_no_mutation(half_plane_intersection) -> None:
         (SQUARE, (0, 0, 1), ValueError, r"bbox must be four numbers"),
         (SQUARE, (0, 0, 0, 1), ValueError, r"bbox must have xmin < xmax and ymin < ymax"),
         (SQUARE, (0, 2, 1, 1), ValueError, r"bbox must have xmin < xmax and ymin < ymax"),
-        (SQUARE, (0, 0, math.inf, 1), ValueError, r"bbox must have finite coordinates"),
-        (SQUARE, (0, 0, "1", 1), TypeError, r"bbox must have real-number coordinates"),
+        (SQUARE, (0, 0, math.inf, 1), ValueError, r"bbox must be finite"),
+        (SQUARE, (0, 0, "1", 1), TypeError, r"bbox must be a real number"),
         (SQUARE[:3], None, ValueError, r"unbounded.*bbox"),
     ],
 )
