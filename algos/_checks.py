@@ -287,11 +287,13 @@ def as_point_list(values: object, name: str, point: Callable[[Real, Real], P]) -
     return found
 
 
-def as_point_array(values: object, name: str) -> np.ndarray[Any, np.dtype[np.float64]]:
+def as_point_array(values: object, name: str, *, keep_ints: bool = False) -> np.ndarray[Any, Any]:
     """An ``(n, 2)`` float64 array of finite coordinates: the input of a vectorised variant.
 
-    >>> as_point_array([[1, 2], [3, 4]], "xy").dtype
-    dtype('float64')
+    With ``keep_ints``, an integer array is returned as it is (exact).
+
+    >>> as_point_array([[1, 2], [3, 4]], "xy").dtype, as_point_array([[1, 2]], "xy", keep_ints=True)
+    (dtype('float64'), array([[1, 2]]))
     >>> as_point_array(np.array([[True, False]]), "xy")
     Traceback (most recent call last):
     ...
@@ -303,6 +305,8 @@ def as_point_array(values: object, name: str) -> np.ndarray[Any, np.dtype[np.flo
     if array.ndim != 2 or array.shape[1] != 2:
         raise ValueError(f"{name} must have shape (n, 2), got an array of shape {array.shape}")
     _check_finite_rows(array, name)
+    if keep_ints and array.dtype.kind in "iu":
+        return array
     return array.astype(np.float64, copy=False)
 
 

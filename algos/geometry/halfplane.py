@@ -360,7 +360,7 @@ def _as_planes(halfplanes: object) -> list[_Plane]:
         if len(h) != 2:
             raise ValueError(f"{name} must be a pair (point, direction), got {len(h)} items")
         p, d = as_point(h[0], f"{name} point"), as_point(h[1], f"{name} direction")
-        if d.x == 0 and d.y == 0:
+        if d == ORIGIN:
             raise ValueError(f"{name} has a zero direction; a half-plane needs a non-zero one")
         planes.append(_Plane(p, d))
     return planes

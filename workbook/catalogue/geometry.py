@@ -483,7 +483,7 @@ Constraints: 3 <= n <= 10^4 half-planes.
     ),
     _geometry(
         "min_enclosing_circle",
-        "circle",
+        "enclosing_circle",
         "hard",
         "O(n) expected",
         """
@@ -501,7 +501,7 @@ Constraints: 1 <= len(points) <= 10^5.
     ),
     _geometry(
         "min_enclosing_circle_np",
-        "circle",
+        "enclosing_circle",
         "hard",
         "O(n) expected",
         """
