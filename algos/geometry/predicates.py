@@ -43,7 +43,7 @@ powers of two.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
@@ -94,10 +94,10 @@ def sign(
     scale : int, float or Fraction
         The magnitude the tolerance is relative to (lengths of the operands).
     error : float
-        A bound on the rounding error of a float ``value``: a value beyond the tolerance
-        but within ``error`` of zero has an uncertain sign ...
+        A bound on the rounding error of a float ``value``: where ``|value|`` is within
+        ``error`` of the tolerance, the float cannot tell which side it is on ...
     exact : callable, optional
-        ... which ``exact()``, the same quantity in exact arithmetic, then decides.
+        ... and ``exact()``, the same quantity in exact arithmetic, decides.
 
     Returns
     -------
@@ -111,11 +111,13 @@ def sign(
     -1
     """
     if isinstance(value, float):
-        size = abs(value)
-        if size <= eps * scale:
-            return 0
-        if exact is not None and size <= error:
+        tolerance = eps * scale
+        size: Scalar = abs(value)
+        if exact is not None and abs(size - tolerance) <= error:  # the float cannot tell
             value = exact()
+            size = value if value >= 0 else -value
+        if size <= tolerance:
+            return 0
     return 1 if value > 0 else -1 if value < 0 else 0
 
 
@@ -128,8 +130,8 @@ def sign_np(
 ) -> SignArray:
     """:func:`sign` element by element: 0 where ``|value| <= tolerance``.
 
-    Where a value lies beyond ``tolerance`` but within ``error``, ``exact(indices)``
-    gives the exact signs of those elements.
+    Where ``|value|`` lies within ``error`` of ``tolerance``, ``exact(indices)`` gives
+    the signs of those elements from their exact values (0 within the tolerance).
 
     >>> sign_np(np.array([2.0, -1e-12, -3.0]), 1e-9).tolist()
     [1, 0, -1]
@@ -138,7 +140,7 @@ def sign_np(
     signs = np.sign(values).astype(np.int8)
     signs[size <= tolerance] = 0
     if error is not None and exact is not None:
-        doubtful = np.flatnonzero((size > tolerance) & (size <= error))
+        doubtful = np.flatnonzero(np.abs(size - tolerance) <= error)
         if doubtful.size:
             signs[doubtful] = exact(doubtful)
     return signs
@@ -207,12 +209,14 @@ def orient_np(
     if eps >= CERTAIN_EPS:  # the tolerance covers the rounding error: no exact recomputation
         return sign_np(det, eps * longest)
 
-    def exact_signs(indices: npt.NDArray[np.intp]) -> list[int]:
-        coords = np.broadcast_arrays(ax, ay, bx, by, cx, cy, det)[:6]
-        rows = zip(*(np.ravel(c)[indices].tolist() for c in coords), strict=True)
-        return [_sign_of(_exact_det(*row)) for row in rows]
+    tolerance = eps * longest
 
-    return sign_np(det, eps * longest, error=rounding_bound(left, right), exact=exact_signs)
+    def exact_signs(indices: npt.NDArray[np.intp]) -> list[int]:
+        columns = np.broadcast_arrays(ax, ay, bx, by, cx, cy, tolerance, det)[:7]
+        rows = zip(*(np.ravel(c)[indices].tolist() for c in columns), strict=True)
+        return [_exact_sign(row) for row in rows]
+
+    return sign_np(det, tolerance, error=rounding_bound(left, right), exact=exact_signs)
 
 
 def turn(a: Point, b: Point, c: Point, d: Point, eps: float, scale: Scalar) -> Sign:
@@ -299,5 +303,7 @@ def _two_products(
     return sign(value, eps, scale, error=rounding_bound(left, right), exact=exact_value)
 
 
-def _sign_of(value: Fraction) -> int:
-    return (value > 0) - (value < 0)
+def _exact_sign(row: Sequence[Any]) -> int:
+    """The exact turn of ``row = (ax, ay, bx, by, cx, cy, tolerance)``, 0 within it."""
+    value = _exact_det(*row[:6])
+    return 0 if abs(value) <= row[6] else (value > 0) - (value < 0)
