@@ -23,8 +23,9 @@ class Holds(Equivalence):
     """An answer is right when ``test(actual, expected)`` holds: for problems with ties
     ("any farthest pair will do"), where no single expected value is the answer.
 
-    ``check(f, x, expected=e, compare=Holds(test, "words"))`` reports the input, the
-    expected and the actual value on failure, like any other equivalence.
+    ``check(f, x, expected=e, compare=Holds(test=test, words="..."))`` reports the
+    input, the expected (one right answer) and the actual value on failure, as any other
+    equivalence does.
     """
 
     test: Callable[[Any, Any], bool] = field(default=lambda actual, expected: False)
