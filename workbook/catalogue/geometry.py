@@ -432,7 +432,7 @@ The closest pair of a set of at least 2 points: (d, i, j) with i < j the indices
 points at the smallest distance d (0.0 when a point repeats).  On ties any closest pair
 will do.
 
-Constraints: 2 <= len(points) <= 10^5.
+Constraints: 2 <= len(points) <= 2 * 10^4.
 
     >>> closest_pair([(0, 0), (5, 5), (1, 1), (9, 0)])
     (1.4142135623730951, 0, 2)
