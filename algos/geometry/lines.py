@@ -11,7 +11,8 @@ Number model (:mod:`algos.geometry.predicates`): exact on ints and Fractions (a
 ``Fraction`` where the division is not whole).  On floats the lines are parallel when
 the sine of the angle between them is at most ``eps``; their meeting point comes from the
 usual formula, whose relative error grows like ``2**-53 / sine``, so below a sine of
-``2**-20`` it is computed exactly from the floats given, then rounded.
+``2**-20`` -- or where the point is far from the anchors relative to its own size, so that
+``p + t u`` cancels -- it is computed exactly from the floats given, then rounded.
 
 Complexity: every function is O(1).
 
@@ -35,6 +36,9 @@ from algos.geometry.primitives import Point, PointLike, as_point, divide
 _SHALLOW = 2.0**-20
 """Below this sine of the angle between two lines, their meeting point is computed
 exactly: the float formula's relative error grows like ``2**-53 / sine``."""
+_CANCELLATION = 2.0**8
+"""A meeting point farther than this from its anchor, relative to its own size, is
+computed exactly: ``p + t u`` would lose that many bits to cancellation."""
 
 
 def line_intersection(
@@ -163,26 +167,35 @@ def meet_directed(
 ) -> Point:
     """The common point of the lines ``p + t u`` and ``q + s v``, not parallel.
 
-    ``p + t u`` is on the second line when ``(q - p) x v = t (u x v)``.  Where the sine of
-    the angle is below ``2**-20`` on floats, the point is computed from ``exact()`` (by
-    default the inputs as Fractions), then rounded.
+    ``p + t u`` is on the second line when ``(q - p) x v = t (u x v)``.  On floats the
+    formula's answer is kept unless it is ill-conditioned -- the sine of the angle below
+    ``2**-20``, or the step ``t u`` from the anchor more than ``2**8`` times the point's
+    own size, so that the sum cancels -- and then the point is computed from ``exact()``
+    (by default the inputs as Fractions) and rounded.
 
     >>> meet_directed(Point(0, 0), Point(1, 1), Point(3, 0), Point(0, 1))
     Point(x=3, y=3)
+    >>> meet_directed(Point(1e20, 0.0), Point(1.0, 0.0), Point(1.0, -1.0), Point(0.0, 1.0))
+    Point(x=1.0, y=0.0)
     """
     denominator = u.x * v.y - u.y * v.x
-    if isinstance(denominator, float):
-        lengths = math.hypot(u.x, u.y) * math.hypot(v.x, v.y)
-        if sign(denominator, _SHALLOW, lengths) == 0:
-            fp, fu, fq, fv = (
-                exact() if exact else (_fractions(p), _fractions(u), _fractions(q), _fractions(v))
-            )
-            point = meet_directed(fp, fu, fq, fv)
-            return Point(float(point.x), float(point.y))
     numerator = (q.x - p.x) * v.y - (q.y - p.y) * v.x
-    return Point(
-        p.x + divide(u.x * numerator, denominator), p.y + divide(u.y * numerator, denominator)
+    if not isinstance(denominator, float) and not isinstance(numerator, float):
+        return Point(
+            p.x + divide(u.x * numerator, denominator), p.y + divide(u.y * numerator, denominator)
+        )
+    lengths = math.hypot(u.x, u.y) * math.hypot(v.x, v.y)
+    if sign(denominator, _SHALLOW, lengths) != 0:
+        t = numerator / denominator
+        x, y = p.x + u.x * t, p.y + u.y * t
+        step = math.hypot(u.x * t, u.y * t)
+        if sign(step, _CANCELLATION, math.hypot(x, y)) == 0:  # step within 2**8 |x|
+            return Point(x, y)
+    fp, fu, fq, fv = (
+        exact() if exact else (_fractions(p), _fractions(u), _fractions(q), _fractions(v))
     )
+    point = meet_directed(fp, fu, fq, fv)
+    return Point(float(point.x), float(point.y))
 
 
 # ---------------------------------------------------------------- private helpers
