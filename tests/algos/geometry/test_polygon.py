@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from fractions import Fraction
 
 import numpy as np
@@ -248,31 +248,44 @@ def test_is_convex_vs_shapely(is_convex, poly) -> None:
 # ---------------------------------------------------------------- invariants
 
 
-@given(
-    star_polygons(size=30),
-    st.tuples(st.integers(-50, 50), st.integers(-50, 50)),
-    st.integers(0, 11),
-)
-def test_invariants(
-    polygon_area, polygon_centroid, point_in_polygon, is_convex, poly, shift, k
-) -> None:
-    area, centroid, convex = polygon_area(poly), polygon_centroid(poly), is_convex(poly)
-    cx, cy = centroid
-    queries = [(x, y) for x in range(-30, 31, 7) for y in range(-30, 31, 7)] + poly
-    where = [point_in_polygon(q, poly) for q in queries]
+def variants(poly: list[Pair], shift: Pair, k: int) -> list[tuple[list[Pair], Callable, int]]:
+    """The polygon reversed, rolled, moved and turned: each with the map of its points
+    and the factor of its signed area."""
     dx, dy = shift
-    variants = {
-        "reversed": (poly[::-1], lambda x, y: (x, y), -area),
-        "rolled": (poly[k % len(poly) :] + poly[: k % len(poly)], lambda x, y: (x, y), area),
-        "moved": ([(x + dx, y + dy) for x, y in poly], lambda x, y: (x + dx, y + dy), area),
-        "turned": ([(-y, x) for x, y in poly], lambda x, y: (-y, x), area),  # exact
-    }
-    for other, transform, other_area in variants.values():
-        check(polygon_area, other, expected=other_area)
+    k %= len(poly)
+    return [
+        (poly[::-1], lambda x, y: (x, y), -1),
+        (poly[k:] + poly[:k], lambda x, y: (x, y), 1),
+        ([(x + dx, y + dy) for x, y in poly], lambda x, y: (x + dx, y + dy), 1),
+        ([(-y, x) for x, y in poly], lambda x, y: (-y, x), 1),  # a quarter turn, exact
+    ]
+
+
+SHIFTS_50 = st.tuples(st.integers(-50, 50), st.integers(-50, 50))
+
+
+@given(star_polygons(size=30), SHIFTS_50, st.integers(0, 11))
+def test_area_and_centroid_invariants(polygon_area, polygon_centroid, poly, shift, k) -> None:
+    area, (cx, cy) = polygon_area(poly), polygon_centroid(poly)
+    for other, transform, factor in variants(poly, shift, k):
+        check(polygon_area, other, expected=factor * area)
         check(polygon_centroid, other, expected=transform(cx, cy))
-        check(is_convex, other, expected=convex)
+
+
+@given(star_polygons(size=30), SHIFTS_50, st.integers(0, 11))
+def test_location_invariants(point_in_polygon, poly, shift, k) -> None:
+    queries = [(x, y) for x in range(-30, 31, 12) for y in range(-30, 31, 12)] + poly
+    where = [point_in_polygon(q, poly) for q in queries]
+    for other, transform, _ in variants(poly, shift, k):
         for q, location in zip(queries, where, strict=True):
             check(point_in_polygon, transform(*q), other, expected=location)
+
+
+@given(star_polygons(size=30), SHIFTS_50, st.integers(0, 11))
+def test_convexity_invariants(is_convex, poly, shift, k) -> None:
+    convex = is_convex(poly)
+    for other, _, _ in variants(poly, shift, k):
+        check(is_convex, other, expected=convex)
 
 
 # ---------------------------------------------------------------- edge: the reference's promises
