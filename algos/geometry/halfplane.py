@@ -23,16 +23,14 @@ their half-planes do not overlap (every half-plane in between contains a far-awa
 of their strip), and otherwise it is unbounded and needs ``bbox``.
 
 Number model (:mod:`algos.geometry.predicates`): every decision of the sweep is exact,
-on ints and Fractions and on the floats given alike.  "The vertex where ``g`` meets
-``h`` lies outside ``k``" is the sign of ``(k.d x (g.p - k.p)) (g.d x h.d) + ((h.p -
-g.p) x h.d) (k.d x g.d)``, evaluated in floats with a bound on its rounding error (a
-depth-5 expression: ``8 u`` times the same expression in absolute values) and in
-Fractions when the bound does not settle it; the angle order is ``atan2``'s, checked
-exactly between directions whose angles are within ``1e-12``.  Nothing is rebuilt from
-``p + d``, so where an anchor sits along its line changes nothing.  The vertices are
-then computed in floats (exactly, and rounded, between lines within a sine of ``2**-20``
-of parallel), and ``eps`` only tidies the result: vertices closer than ``eps`` times the
-polygon's size are one, a vertex within ``eps`` of straight is dropped.
+on ints and Fractions and on the floats given alike.  "The vertex of ``g`` and ``h`` lies
+outside ``k``" is the sign of a polynomial in the input (:func:`_cuts`), in floats under
+a rounding bound, in Fractions where the bound does not settle it; the angle order is
+``atan2``'s, checked exactly between directions within ``1e-12``.  Nothing is rebuilt
+from ``p + d``, so where an anchor sits along its line changes nothing.  The vertices
+are :func:`~algos.geometry.lines.meet_directed`'s, and ``eps`` only tidies the result:
+vertices closer than ``eps`` times the polygon's size are one, and a vertex within
+``eps`` of straight is dropped.
 
 Complexity: O(n log n) time (the sort; each half-plane is pushed and popped at most once),
 O(n) memory.
@@ -43,13 +41,12 @@ Source: cp-algorithms, "Half-plane intersection - S&I Algorithm in O(N log N)"; 
 Status: stress-tested on random instances of 1 to 7 half-planes with integer points and
 directions in [-3, 3] (parallel, opposite, concurrent and redundant planes are frequent),
 with and without a box, against a brute force (every pairwise meeting point of the
-boundary lines that satisfies every half-plane, then their strict hull), exact equality
-of the vertex lists, degenerate points and segments and the unbounded verdict included;
-the same on hypothesis-drawn Fractions and, through the float path, on the same
-instances as floats; against ``scipy.spatial.HalfspaceIntersection`` on random floats
-(areas and boundaries within 1e-7, via shapely); on the 12 tangents of the unit circle,
-the same 12 vertices however far the figure is moved (up to 1e10) or its anchors slid
-along their lines (up to 1e9), and under translation and scaling by powers of two.
+boundary lines inside every half-plane, then their strict hull): exact equality of the
+vertex lists, degenerate results and the unbounded verdict included; the same on
+Fractions and on the same instances as floats; against scipy's
+``HalfspaceIntersection`` on random floats; the 12 tangents of the unit circle moved by
+up to 1e10 or slid along their lines by up to 1e9 against the exact answer on the floats
+given; invariant under translation and scaling by powers of two.
 """
 
 from __future__ import annotations
@@ -220,6 +217,9 @@ def _cuts(k: _Plane, g: _Plane, h: _Plane) -> bool:
     With ``x = g.p + t g.d``, ``t = ((h.p - g.p) x h.d) / (g.d x h.d)``, the side is
     ``k.d x (x - k.p) = (A (g.d x h.d) + N B) / (g.d x h.d)`` for ``A = k.d x (g.p -
     k.p)``, ``N = (h.p - g.p) x h.d`` and ``B = k.d x g.d``: a polynomial in the input.
+    In floats it is 5 roundings deep (a difference, a product, a difference, a product, a
+    sum), so its error is at most ``8 u`` times the same expression in absolute values
+    (Higham, section 3.1); where that does not settle the sign, Fractions do.
     """
     kd, gd, hd = k.d, g.d, h.d
     ax, ay = g.p.x - k.p.x, g.p.y - k.p.y
