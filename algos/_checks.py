@@ -335,8 +335,6 @@ def _finite(value: Real) -> bool:
 
 
 def _check_finite_rows(array: np.ndarray[Any, Any], name: str) -> None:
-    if array.dtype.kind == "f":
-        finite = np.isfinite(array).all(axis=1)
-        if not finite.all():
-            i = int(np.argmin(finite))
-            raise ValueError(f"{name}[{i}] must have finite coordinates, got {array[i].tolist()}")
+    if array.dtype.kind == "f" and not np.isfinite(array).all():  # one pass in the good case
+        i = int(np.argmin(np.isfinite(array).all(axis=1)))
+        raise ValueError(f"{name}[{i}] must have finite coordinates, got {array[i].tolist()}")

@@ -46,8 +46,9 @@ permutation, and on floats under translation and scaling by powers of two.
 
 from __future__ import annotations
 
+import math
 import operator
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -204,56 +205,84 @@ def _akl_toussaint(x: FloatArray, y: FloatArray, eps: float) -> IndexArray:
     "Strictly inside" is :func:`orient_np`'s left turn for every edge, with the tolerance
     of the largest triangle the points can make (4 times the squared diagonal of their
     box): a point passing it is farther than ``4 eps`` diagonals from every edge, more
-    than a tolerance decision of the sweep can move the hull's boundary.
+    than a tolerance decision of the sweep can move the hull's boundary.  Two boxes
+    inside the octagon, checked at their corners, accept most interior points with four
+    comparisons each: one upright, one turned by 45 degrees (in ``x + y`` and ``x - y``).
     """
     n = x.size
     s, d = x + y, x - y
     extremes = [y.argmin(), d.argmax(), x.argmax(), s.argmax()]
     extremes += [y.argmax(), d.argmin(), x.argmin(), s.argmin()]  # S SE E NE N NW W SW
-    octagon: list[Point] = []
-    for i in extremes:
-        vertex = Point(float(x[i]), float(y[i]))
-        if vertex not in octagon[-1:]:
-            octagon.append(vertex)
-    if len(octagon) > 1 and octagon[0] == octagon[-1]:
-        octagon.pop()
+    octagon = [Point(float(x[i]), float(y[i])) for i in extremes]
     # Extremes of rounded sums may not be the exact ones: use the octagon only if convex.
-    k = len(octagon)
-    if k < 3 or any(orient(octagon[i - 2], octagon[i - 1], octagon[i], 0.0) <= 0 for i in range(k)):
+    if any(orient(octagon[i - 2], octagon[i - 1], octagon[i], 0.0) <= 0 for i in range(8)):
         return np.arange(n, dtype=np.int64)
-    width, height = float(x.max() - x.min()), float(y.max() - y.min())
-    longest = 4 * (width * width + height * height)
+    diagonal2 = float(x.max() - x.min()) ** 2 + float(y.max() - y.min()) ** 2
     edges = list(zip(octagon, octagon[1:] + octagon[:1], strict=True))
 
-    def inside(px: FloatArray, py: FloatArray) -> npt.NDArray[np.bool_]:
+    def inside(px: FloatArray, py: FloatArray, longest: float) -> npt.NDArray[np.bool_]:
         keep = np.ones(px.shape, dtype=bool)
         for a, b in edges:
             keep &= orient_np((a.x, a.y), (b.x, b.y), (px, py), eps, longest=longest) > 0
         return keep
 
-    candidates = np.arange(n, dtype=np.int64)
-    # Fast accept: a rectangle inside the octagon (checked at its corners) covers most
-    # interior points and costs 4 comparisons per point instead of 8 turns.
     xs, ys = [float(v.x) for v in octagon], [float(v.y) for v in octagon]
-    if k == 8:
-        x_lo, x_hi = max(xs[5], xs[6], xs[7]), min(xs[1], xs[2], xs[3])
-        y_lo, y_hi = max(ys[7], ys[0], ys[1]), min(ys[3], ys[4], ys[5])
-        corners = np.array([x_lo, x_hi, x_lo, x_hi]), np.array([y_lo, y_lo, y_hi, y_hi])
-        if x_lo < x_hi and y_lo < y_hi and inside(*corners).all():
-            candidates = np.flatnonzero((x <= x_lo) | (x >= x_hi) | (y <= y_lo) | (y >= y_hi))
-    survivors: IndexArray = candidates[~inside(x[candidates], y[candidates])]
+    candidates = np.ones(n, dtype=bool)
+    upright = (max(xs[5:8]), min(xs[1:4]), max(ys[7], ys[0], ys[1]), min(ys[3:6]))
+    box = _inner_box(upright, lambda u, v: (u, v), inside, 4 * diagonal2)
+    if box is not None:
+        x_lo, x_hi, y_lo, y_hi = box
+        candidates &= (x <= x_lo) | (x >= x_hi) | (y <= y_lo) | (y >= y_hi)
+    # x + y and x - y are rounded: shrink the turned box by their rounding error, and use
+    # it only while that error is well below the margin, so that its true corners are
+    # inside too (checked with twice the margin).
+    slack = 2.0**-52 * (float(np.abs(x).max()) + float(np.abs(y).max()))
+    sums = [a + b for a, b in zip(xs, ys, strict=True)]
+    differences = [a - b for a, b in zip(xs, ys, strict=True)]
+    turned = (
+        max(sums[6], sums[7], sums[0]) + slack,
+        min(sums[2:5]) - slack,
+        max(differences[4:7]) + slack,
+        min(differences[0:3]) - slack,
+    )
+    to_xy = lambda u, v: ((u + v) / 2, (u - v) / 2)  # noqa: E731
+    box = _inner_box(turned, to_xy, inside, 8 * diagonal2)
+    if slack <= eps * math.sqrt(diagonal2) and box is not None:
+        s_lo, s_hi, d_lo, d_hi = box
+        candidates &= (s <= s_lo) | (s >= s_hi) | (d <= d_lo) | (d >= d_hi)
+    index = np.flatnonzero(candidates)
+    survivors: IndexArray = index[~inside(x[index], y[index], 4 * diagonal2)]
     return survivors
+
+
+def _inner_box(
+    box: tuple[float, float, float, float], to_xy: Any, inside: Any, longest: float
+) -> tuple[float, float, float, float] | None:
+    """The box ``(u_lo, u_hi, v_lo, v_hi)`` shrunk by a millionth of its size (its
+    corners may be octagon vertices, on the boundary), if it is then not empty and its
+    corners, mapped to ``(x, y)``, are inside the octagon -- so all of it is, the octagon
+    being convex; else None."""
+    u_lo, u_hi, v_lo, v_hi = box
+    du, dv = 1e-6 * (u_hi - u_lo), 1e-6 * (v_hi - v_lo)
+    u_lo, u_hi, v_lo, v_hi = u_lo + du, u_hi - du, v_lo + dv, v_hi - dv
+    if not (u_lo < u_hi and v_lo < v_hi):
+        return None
+    corners = [to_xy(u, v) for u in (u_lo, u_hi) for v in (v_lo, v_hi)]
+    px, py = (np.array(c, dtype=np.float64) for c in zip(*corners, strict=True))
+    return (u_lo, u_hi, v_lo, v_hi) if inside(px, py, longest).all() else None
 
 
 def _distinct_in_lex_order(x: FloatArray, y: FloatArray, index: IndexArray) -> IndexArray:
     """``index`` sorted by ``(x, y)``, repeated points dropped (the first index stays)."""
-    order = np.argsort(x[index], kind="stable")
-    if np.any(np.diff(x[index][order]) == 0):  # ties in x: order them by y
-        order = np.lexsort((y[index], x[index]))
-    idx = index[order]
-    sx, sy = x[idx], y[idx]
+    px, py = x[index], y[index]
+    order = np.argsort(px)  # numpy's fast sort, unstable: right when no two x are equal
+    sorted_x = px[order]
+    if np.any(sorted_x[1:] == sorted_x[:-1]):  # ties in x: order them by y, stably
+        order = np.lexsort((py, px))
+        sorted_x = px[order]
+    idx, sorted_y = index[order], py[order]
     first = np.ones(idx.size, dtype=bool)
-    first[1:] = (sx[1:] != sx[:-1]) | (sy[1:] != sy[:-1])
+    first[1:] = (sorted_x[1:] != sorted_x[:-1]) | (sorted_y[1:] != sorted_y[:-1])
     return idx[first]
 
 
@@ -264,9 +293,9 @@ def _halves(x: FloatArray, y: FloatArray) -> tuple[IndexArray, IndexArray]:
     order; the exact sign) is on neither: it is no vertex.
     """
     m = x.size
-    side = orient_np((x[0], y[0]), (x[-1], y[-1]), (x, y), 0.0)
-    lower = np.concatenate(([0], np.flatnonzero(side < 0), [m - 1]))
-    upper = np.concatenate(([m - 1], np.flatnonzero(side > 0)[::-1], [0]))
+    side = orient_np((x[0], y[0]), (x[-1], y[-1]), (x[1:-1], y[1:-1]), 0.0)
+    lower = np.concatenate(([0], 1 + np.flatnonzero(side < 0), [m - 1]))
+    upper = np.concatenate(([m - 1], 1 + np.flatnonzero(side > 0)[::-1], [0]))
     return lower, upper
 
 

@@ -136,11 +136,11 @@ def sign_np(
     >>> sign_np(np.array([2.0, -1e-12, -3.0]), 1e-9).tolist()
     [1, 0, -1]
     """
-    size = np.abs(values)
-    signs = np.sign(values).astype(np.int8)
-    signs[size <= tolerance] = 0
+    above: npt.NDArray[np.bool_] = np.greater(values, tolerance)
+    below: npt.NDArray[np.bool_] = np.less(values, -tolerance)
+    signs: SignArray = above.view(np.int8) - below.view(np.int8)
     if error is not None and exact is not None:
-        doubtful = np.flatnonzero(np.abs(size - tolerance) <= error)
+        doubtful = np.flatnonzero(np.abs(np.abs(values) - tolerance) <= error)
         if doubtful.size:
             signs[doubtful] = exact(doubtful)
     return signs
@@ -200,16 +200,19 @@ def orient_np(
     [1, 0, -1]
     """
     (ax, ay), (bx, by), (cx, cy) = a, b, c
-    ux, uy, vx, vy = bx - ax, by - ay, cx - ax, cy - ay
-    left, right = ux * vy, uy * vx
-    det = np.asarray(left - right, dtype=np.float64)
+    ux, uy = bx - ax, by - ay
+    vx, vy = np.subtract(cx, ax, dtype=np.float64), np.subtract(cy, ay, dtype=np.float64)
     if longest is None:
         wx, wy = cx - bx, cy - by
         longest = np.maximum(np.maximum(ux * ux + uy * uy, vx * vx + vy * vy), wx * wx + wy * wy)
-    if eps >= CERTAIN_EPS:  # the tolerance covers the rounding error: no exact recomputation
-        return sign_np(det, eps * longest)
-
     tolerance = eps * longest
+    vy *= ux  # the products of orient, ux * vy and uy * vx, in place
+    vx *= uy
+    left, right = vy, vx
+    if eps >= CERTAIN_EPS:  # the tolerance covers the rounding error: no exact recomputation
+        left -= right
+        return sign_np(left, tolerance)
+    det = left - right
 
     def exact_signs(indices: npt.NDArray[np.intp]) -> list[int]:
         columns = np.broadcast_arrays(ax, ay, bx, by, cx, cy, tolerance, det)[:7]
