@@ -197,14 +197,19 @@ def _inside(p: Point, disk: _Disk, eps: float) -> bool:
 
 def _next_outside(xy: np.ndarray[Any, Any], start: int, stop: int, disk: _Disk, eps: float) -> int:
     """The first index in ``[start, stop)`` of a point outside ``disk``, else ``stop``."""
-    cx, cy, r2 = (float(v) for v in disk)
-    block = 1024
+    cx, cy, r2 = (float(v) for v in disk)  # float64 throughout
+    tolerance, block = 2 * eps * r2, 1024
     while start < stop:
         end = min(stop, start + block)
         dx, dy = xy[0, start:end] - cx, xy[1, start:end] - cy
-        hits = np.flatnonzero(sign_np(dx * dx + dy * dy - r2, 2 * eps * r2) > 0)
-        if hits.size:
-            return start + int(hits[0])
+        dx *= dx
+        dy *= dy
+        dx += dy
+        dx -= r2  # |p - c|^2 - r^2, the quantity of _inside
+        outside = sign_np(dx, tolerance) > 0
+        first = int(outside.argmax())
+        if outside[first]:
+            return start + first
         start, block = end, 4 * block
     return stop
 
