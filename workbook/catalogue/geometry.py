@@ -517,7 +517,7 @@ Constraints (LeetCode's): 1 <= len(points) <= 3000, 0 <= x, y <= 3000.
         """
 min_enclosing_circle for an (n, 2) numpy array, in float64, using numpy scans to find
 the points outside the current circle: (center, radius).  Beat shapely's
-minimum_bounding_radius at n >= 10^5.
+minimum_bounding_radius (building its MultiPoint included) at n >= 10^5.
 
     >>> min_enclosing_circle_np(np.array([[0, 0], [4, 0], [0, 3], [1, 1]]))
     ((2.0, 1.5), 2.5)
