@@ -29,7 +29,8 @@ from __future__ import annotations
 
 import math
 import operator
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from fractions import Fraction
 from typing import Any, TypeVar
 
 import numpy as np
@@ -325,3 +326,163 @@ def _as_float(value: Any, name: str) -> float:
             f"{name} is an int too large for a float ({value.bit_length()} bits), and "
             "the other items are floats, so it would become one"
         ) from None
+
+
+# --- points and coordinates (algos.geometry) ------------------------------------------
+#
+# A point enters a geometry function as a pair ``(x, y)``: a tuple or list of two real
+# numbers, an array of shape ``(2,)``, or an object with ``x`` and ``y`` (a geometry
+# ``Point``).  A collection of points is an iterable of those or an ``(n, 2)`` array.  The
+# coordinates come back as Python numbers: numpy integers become exact ints, bools are
+# refused (``True`` as a coordinate is a bug), NaN and infinities are refused.
+
+Real = int | float | Fraction
+"""A coordinate or a length: exact (int, Fraction) or a float."""
+
+P = TypeVar("P")
+
+
+def as_real(value: object, name: str, *, low: Real | None = None) -> Real:
+    """``value`` as a Python int, Fraction or finite float, at least ``low`` where given.
+
+    Unlike :func:`as_finite`, exact numbers stay exact (a radius of ``Fraction(5, 2)``).
+
+    >>> as_real(np.int64(3), "r"), as_real(Fraction(1, 2), "r", low=0)
+    (3, Fraction(1, 2))
+    >>> as_real(-1, "radius", low=0)
+    Traceback (most recent call last):
+    ...
+    ValueError: radius must be finite and >= 0, got -1
+    """
+    number = _real(value)
+    if number is None:
+        raise TypeError(f"{name} must be a real number, got {describe(value)}")
+    if not _finite(number) or (low is not None and number < low):
+        allowed = "finite" if low is None else f"finite and >= {low}"
+        raise ValueError(f"{name} must be {allowed}, got {value!r}")
+    return number
+
+
+def as_coordinates(value: object, name: str) -> tuple[Real, Real]:
+    """One point as its coordinates ``(x, y)``, Python numbers, finite.
+
+    >>> as_coordinates(np.array([1, 2]), "p")
+    (1, 2)
+    >>> as_coordinates((1, float("nan")), "q")
+    Traceback (most recent call last):
+    ...
+    ValueError: q must have finite coordinates, got (1, nan)
+    >>> as_coordinates((1, 2, 3), "q")
+    Traceback (most recent call last):
+    ...
+    ValueError: q must be a pair (x, y), got 3 values: (1, 2, 3)
+    """
+    if _plain_pair(value):
+        return value  # type: ignore[return-value]
+    if isinstance(value, np.ndarray):
+        if value.shape != (2,):
+            raise ValueError(f"{name} must have shape (2,), got an array of shape {value.shape}")
+        pair = value.tolist()
+    elif isinstance(value, tuple | list):
+        if len(value) != 2:
+            raise ValueError(f"{name} must be a pair (x, y), got {len(value)} values: {value!r}")
+        pair = value
+    elif hasattr(value, "x") and hasattr(value, "y") and not isinstance(value, type):
+        pair = (value.x, value.y)
+    else:
+        raise TypeError(
+            f"{name} must be a Point, a pair (x, y) or an array of shape (2,), got {value!r}"
+        )
+    x, y = _real(pair[0]), _real(pair[1])
+    if x is None or y is None:
+        raise TypeError(f"{name} must have real-number coordinates, got {value!r}")
+    if not (_finite(x) and _finite(y)):
+        raise ValueError(f"{name} must have finite coordinates, got {value!r}")
+    return x, y
+
+
+def as_point_list(values: object, name: str, point: Callable[[Real, Real], P]) -> list[P]:
+    """A new list of ``point(x, y)``, one per point of ``values``, each checked.
+
+    ``values`` is an iterable of points (see :func:`as_coordinates`) or an ``(n, 2)``
+    array; a numeric array is checked in one vectorised pass.  The message of a bad point
+    names it as ``name[i]``.
+
+    >>> as_point_list(np.array([[0, 1], [2, 3]]), "points", lambda x, y: (x, y))
+    [(0, 1), (2, 3)]
+    >>> as_point_list([(0, 0), (1, float("inf"))], "poly", complex)
+    Traceback (most recent call last):
+    ...
+    ValueError: poly[1] must have finite coordinates, got (1, inf)
+    """
+    if isinstance(values, np.ndarray):
+        if values.ndim != 2 or values.shape[1] != 2:
+            raise ValueError(f"{name} must have shape (n, 2), got an array of shape {values.shape}")
+        if values.dtype.kind in "iuf":
+            _check_finite_rows(values, name)
+            return [point(x, y) for x, y in values.tolist()]
+        rows: Iterable[object] = values.tolist()
+    elif isinstance(values, Iterable) and not isinstance(values, str | bytes):
+        rows = values
+    else:
+        raise TypeError(
+            f"{name} must be a sequence of points or an (n, 2) array, got {describe(values)}"
+        )
+    found = []
+    for i, p in enumerate(rows):
+        coordinates = p if _plain_pair(p) else as_coordinates(p, f"{name}[{i}]")
+        found.append(point(*coordinates))  # type: ignore[misc]
+    return found
+
+
+def as_point_array(values: object, name: str, *, keep_ints: bool = False) -> np.ndarray[Any, Any]:
+    """An ``(n, 2)`` float64 array of finite coordinates: the input of a vectorised variant.
+
+    With ``keep_ints``, an integer array is returned as it is (exact).
+
+    >>> as_point_array([[1, 2], [3, 4]], "xy").dtype, as_point_array([[1, 2]], "xy", keep_ints=True)
+    (dtype('float64'), array([[1, 2]]))
+    >>> as_point_array(np.array([[True, False]]), "xy")
+    Traceback (most recent call last):
+    ...
+    TypeError: xy must be a numeric array, got dtype bool
+    """
+    array = np.asarray(values)
+    if array.dtype.kind not in "iuf":
+        raise TypeError(f"{name} must be a numeric array, got dtype {array.dtype}")
+    if array.ndim != 2 or array.shape[1] != 2:
+        raise ValueError(f"{name} must have shape (n, 2), got an array of shape {array.shape}")
+    _check_finite_rows(array, name)
+    if keep_ints and array.dtype.kind in "iu":
+        return array
+    return array.astype(np.float64, copy=False)
+
+
+def _plain_pair(value: object) -> bool:
+    """The common case, checked without conversion: a tuple of two ints or two finite floats."""
+    if type(value) is not tuple or len(value) != 2:
+        return False
+    x, y = value
+    kinds = type(x), type(y)
+    return kinds == (int, int) or (
+        kinds == (float, float) and math.isfinite(x) and math.isfinite(y)
+    )
+
+
+def _real(value: object) -> Real | None:
+    """``value`` as a Python int, float or Fraction; None if it is no real number."""
+    if isinstance(value, np.generic) and not isinstance(value, np.bool_):
+        value = value.item()
+    if isinstance(value, bool) or not isinstance(value, int | float | Fraction):
+        return None
+    return value
+
+
+def _finite(value: Real) -> bool:
+    return not isinstance(value, float) or math.isfinite(value)
+
+
+def _check_finite_rows(array: np.ndarray[Any, Any], name: str) -> None:
+    if array.dtype.kind == "f" and not np.isfinite(array).all():  # one pass in the good case
+        i = int(np.argmin(np.isfinite(array).all(axis=1)))
+        raise ValueError(f"{name}[{i}] must have finite coordinates, got {array[i].tolist()}")

@@ -1,8 +1,9 @@
-"""A robust 2-D geometry toolkit, exact on integers and Fractions, EPS-aware on floats.
+"""A robust 2-D geometry toolkit: exact on integers and Fractions, robust on floats.
 
-Split by topic (primitives, segments, polygon, hull, calipers, closest_pair, halfplane,
-circle) and re-exported here.  See :mod:`algos.geometry.primitives` for the number model
-and the tolerance rule.
+Split by topic (predicates, primitives, lines, segments, polygon, hull, calipers,
+closest_pair, halfplane, circle, enclosing_circle) and re-exported here.  The number
+model -- exact decisions, one relative tolerance on floats, an exact fallback where a
+float sign is uncertain -- is :mod:`algos.geometry.predicates`.
 """
 
 from algos.geometry.calipers import (
@@ -15,13 +16,12 @@ from algos.geometry.circle import (
     Circle,
     circle_circle_intersection,
     circle_line_intersection,
-    min_enclosing_circle,
-    min_enclosing_circle_np,
 )
 from algos.geometry.closest_pair import (
     closest_pair,
     closest_pair_np,
 )
+from algos.geometry.enclosing_circle import min_enclosing_circle, min_enclosing_circle_np
 from algos.geometry.halfplane import (
     HalfPlane,
     half_plane_intersection,
@@ -30,6 +30,7 @@ from algos.geometry.hull import (
     convex_hull,
     convex_hull_np,
 )
+from algos.geometry.lines import line_intersection, project
 from algos.geometry.polygon import (
     Location,
     PolygonLike,
@@ -61,10 +62,8 @@ from algos.geometry.primitives import (
     sign,
 )
 from algos.geometry.segments import (
-    line_intersection,
     point_on_segment,
     point_segment_distance,
-    project,
     segment_intersection,
     segments_intersect,
 )

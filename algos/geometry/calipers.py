@@ -16,11 +16,13 @@ forward as the edge turns, so three pointers go once round the hull, O(h) in all
 * Rectangle (Freeman & Shapira 1975): a minimum-area enclosing rectangle has a side
   collinear with a hull edge; the extremes along the edge and the farthest vertex fix it.
 
-Number model (see :mod:`algos.geometry.primitives`): on ints and Fractions every
-comparison is exact (squared distances, squared widths as ``cross^2 / |e|^2``, areas as
-Fractions) and the rectangle is exact; only the returned distance and width are floats
-(square roots).  On floats a pointer moves on when the turn test of
-:func:`~algos.geometry.primitives.sign` says so, with the relative ``eps``.
+Number model (:mod:`algos.geometry.predicates`): on ints and Fractions every comparison
+is exact (squared distances, squared widths as ``cross^2 / |e|^2``, areas as Fractions)
+and the rectangle is exact; only the returned distance and width are floats (square
+roots).  On floats a pointer moves on while the dot product of two edge directions is
+positive beyond ``eps`` times the product of their lengths
+(:func:`~algos.geometry.predicates.sign`): a decision made of differences of the points,
+unchanged by translation.
 
 Complexity: O(n log n) for the hull (:func:`~algos.geometry.hull.convex_hull`), then O(h).
 
@@ -44,8 +46,10 @@ import math
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from algos.geometry.hull import PointsLike, convex_hull
-from algos.geometry.primitives import EPS, Point, Scalar, divide, is_exact, perp, sign
+from algos._checks import as_tolerance
+from algos.geometry.hull import convex_hull
+from algos.geometry.predicates import EPS, Scalar, sign
+from algos.geometry.primitives import Point, PointsLike, divide, is_exact, perp
 
 
 class Rectangle(NamedTuple):
@@ -64,7 +68,8 @@ def diameter(points: PointsLike, eps: float = EPS) -> tuple[float, Point, Point]
     points : iterable of PointLike, or array of shape (n, 2)
         At least one point; duplicates allowed.
     eps : float
-        Relative tolerance of the hull's and the calipers' turn tests on float input.
+        Relative tolerance of the hull's and the calipers' turn tests on float input, in
+        ``[0, 0.01]``.
 
     Returns
     -------
@@ -75,7 +80,8 @@ def diameter(points: PointsLike, eps: float = EPS) -> tuple[float, Point, Point]
     Raises
     ------
     ValueError
-        If ``points`` is empty, or a point is not two finite numbers.
+        If ``points`` is empty, a point is not two finite numbers, or ``eps`` is not a
+        tolerance in ``[0, 0.01]``.
     TypeError
         If ``points`` is not a collection of points of real numbers.
 
@@ -90,7 +96,7 @@ def diameter(points: PointsLike, eps: float = EPS) -> tuple[float, Point, Point]
     >>> diameter([(2, 5)])
     (0.0, Point(x=2, y=5), Point(x=2, y=5))
     """
-    hull = _hull(points, eps)
+    hull, eps = _hull(points, eps)
     xs, ys = [p.x for p in hull], [p.y for p in hull]
     n = len(hull)
     pairs = [(0, n - 1)]
@@ -109,7 +115,8 @@ def min_width(points: PointsLike, eps: float = EPS) -> float:
     points : iterable of PointLike, or array of shape (n, 2)
         At least one point; duplicates allowed.
     eps : float
-        Relative tolerance of the hull's and the calipers' turn tests on float input.
+        Relative tolerance of the hull's and the calipers' turn tests on float input, in
+        ``[0, 0.01]``.
 
     Returns
     -------
@@ -120,7 +127,8 @@ def min_width(points: PointsLike, eps: float = EPS) -> float:
     Raises
     ------
     ValueError
-        If ``points`` is empty, or a point is not two finite numbers.
+        If ``points`` is empty, a point is not two finite numbers, or ``eps`` is not a
+        tolerance in ``[0, 0.01]``.
     TypeError
         If ``points`` is not a collection of points of real numbers.
 
@@ -135,7 +143,7 @@ def min_width(points: PointsLike, eps: float = EPS) -> float:
     >>> min_width([(0, 0), (1, 1), (3, 3)])
     0.0
     """
-    hull = _hull(points, eps)
+    hull, eps = _hull(points, eps)
     if len(hull) < 3:
         return 0.0
     xs, ys = [p.x for p in hull], [p.y for p in hull]
@@ -154,7 +162,8 @@ def min_area_rectangle(points: PointsLike, eps: float = EPS) -> Rectangle:
     points : iterable of PointLike, or array of shape (n, 2)
         At least one point; duplicates allowed.
     eps : float
-        Relative tolerance of the hull's and the calipers' turn tests on float input.
+        Relative tolerance of the hull's and the calipers' turn tests on float input, in
+        ``[0, 0.01]``.
 
     Returns
     -------
@@ -168,7 +177,8 @@ def min_area_rectangle(points: PointsLike, eps: float = EPS) -> Rectangle:
     Raises
     ------
     ValueError
-        If ``points`` is empty, or a point is not two finite numbers.
+        If ``points`` is empty, a point is not two finite numbers, or ``eps`` is not a
+        tolerance in ``[0, 0.01]``.
     TypeError
         If ``points`` is not a collection of points of real numbers.
 
@@ -183,7 +193,7 @@ def min_area_rectangle(points: PointsLike, eps: float = EPS) -> Rectangle:
     >>> min_area_rectangle([(0, 0), (1, 1), (2, 0), (1, -1)]).area
     2
     """
-    hull = _hull(points, eps)
+    hull, eps = _hull(points, eps)
     if len(hull) < 3:
         p, q = hull[0], hull[-1]
         return Rectangle(0 if is_exact(p.x, p.y, q.x, q.y) else 0.0, [p, q, q, p])
@@ -207,11 +217,13 @@ def min_area_rectangle(points: PointsLike, eps: float = EPS) -> Rectangle:
     return Rectangle(area, corners[k:] + corners[:k])
 
 
-def _hull(points: PointsLike, eps: float) -> list[Point]:
-    hull = convex_hull(points, eps=eps)
+def _hull(points: PointsLike, eps: float) -> tuple[list[Point], float]:
+    """The validated tolerance and the hull: the one conversion of ``points``."""
+    tolerance = as_tolerance(eps)
+    hull = convex_hull(points, eps=tolerance)
     if not hull:
         raise ValueError("points must contain at least one point, got none")
-    return hull
+    return hull, tolerance
 
 
 def _calipers(
@@ -251,7 +263,7 @@ def _climb(
     for _ in range(n):  # a bound, never reached on a convex polygon
         sx, sy, s_length = edges[k % n]
         value = rx * sx + ry * sy
-        if value <= 0 or sign(value, eps, r_length * s_length) == 0:  # most stops: value <= 0
+        if sign(value, eps, r_length * s_length) <= 0:
             break
         k += 1
     return k

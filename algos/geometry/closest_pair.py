@@ -50,6 +50,7 @@ from typing import Any
 
 import numpy as np
 
+from algos._checks import as_point_array
 from algos.geometry.primitives import PointLike, Scalar, as_points
 
 _WORK_PER_POINT = 32
@@ -144,16 +145,13 @@ def closest_pair_np(points: Any) -> tuple[float, int, int]:
     >>> closest_pair_np(np.array([[0, 0], [5, 5], [1, 1], [9, 0]]))
     (1.4142135623730951, 0, 2)
     """
-    try:
-        arr = points if isinstance(points, np.ndarray) else np.asarray(points)
-    except (TypeError, ValueError):  # ragged or odd input: let closest_pair name the fault
+    array = _numeric_array(points)
+    if array is None:  # Fractions, objects or bad input: exact Python, which names any fault
         return closest_pair(points)
-    if arr.dtype.kind not in "iuf" or arr.ndim != 2 or arr.shape[1] != 2 or len(arr) < 2:
-        return closest_pair(points)  # it validates, and handles Fractions and objects exactly
+    arr = as_point_array(array, "points", keep_ints=True)
+    _require_two(len(arr))
     if arr.dtype.kind == "f":
-        if not np.isfinite(arr).all():
-            return closest_pair(arr)  # raises, naming the first bad point
-        coords = arr.astype(np.float64)
+        coords = arr
     else:
         low = arr.min(axis=0)
         if max(int(h) - int(lo) for h, lo in zip(arr.max(axis=0), low, strict=True)) > _INT64_SPAN:
@@ -171,25 +169,24 @@ def closest_pair_np(points: Any) -> tuple[float, int, int]:
 
 
 def _sorted_by_x(points: object) -> tuple[list[int], list[Scalar], list[Scalar]]:
-    """Validate ``points``; return the order by ``x`` and the coordinates in that order."""
-    if (
-        isinstance(points, np.ndarray)
-        and points.dtype.kind in "iuf"
-        and points.ndim == 2
-        and points.shape[1] == 2
-        and (points.dtype.kind != "f" or np.isfinite(points).all())
-    ):
-        order = np.argsort(points[:, 0], kind="stable")
-        ordered = points[order]
-        xs: list[Scalar] = ordered[:, 0].tolist()
-        ys: list[Scalar] = ordered[:, 1].tolist()
-        _require_two(len(xs))
-        return order.tolist(), xs, ys
-    valid = as_points(points, "points")  # also raises the canonical error for bad arrays
+    """Validate ``points`` (the one conversion); the order by ``x`` and the coordinates in it."""
+    valid = as_points(points, "points")
     _require_two(len(valid))
     unsorted_xs = [p.x for p in valid]
     by_x = sorted(range(len(valid)), key=unsorted_xs.__getitem__)
     return by_x, [valid[k].x for k in by_x], [valid[k].y for k in by_x]
+
+
+def _numeric_array(points: object) -> np.ndarray[Any, Any] | None:
+    """``points`` as an int or float numpy array; None for another kind, or a sequence
+    that is no ``(n, 2)`` array (ragged, empty, a number), left to :func:`closest_pair`."""
+    if isinstance(points, np.ndarray):
+        return points if points.dtype.kind in "iuf" else None
+    try:
+        array = np.asarray(points)
+    except (TypeError, ValueError):
+        return None
+    return array if array.dtype.kind in "iuf" and array.shape[1:] == (2,) else None
 
 
 def _require_two(n: int) -> None:

@@ -14,19 +14,23 @@ vertices are then the meeting points of consecutive half-planes, cyclically.  A 
 *on* a boundary line is kept (the half-planes are closed), so a point or a segment
 comes out as repeated or collinear vertices, which a final pass removes.
 
-Unboundedness is decided exactly from the directions, before the sweep: the
-intersection is bounded or empty iff every angular gap between consecutive directions
-is below ``pi`` (no direction ``v`` with ``d x v >= 0`` for all ``d``).  When some gap
-reaches ``pi``, all directions lie in a closed half-turn from the first direction after
-that gap to the last before it; then the intersection is empty only when those two are
-opposite and their half-planes do not overlap (every half-plane in between contains a
-far-away part of their strip), and otherwise it is unbounded and needs ``bbox``.
+Unboundedness is decided from the directions, before the sweep: the intersection is
+bounded or empty iff every angular gap between consecutive directions is below ``pi``
+(no direction ``v`` with ``d x v >= 0`` for all ``d``).  When some gap reaches ``pi``,
+all directions lie in a closed half-turn from the first direction after that gap to the
+last before it; then the intersection is empty only when those two are opposite and
+their half-planes do not overlap (every half-plane in between contains a far-away part
+of their strip), and otherwise it is unbounded and needs ``bbox``.
 
-Number model: exact on ints and Fractions (the angle sort compares half-turns and cross
-products, never ``atan2``; vertices are exact via
-:func:`~algos.geometry.segments.line_intersection`); on floats every predicate is EPS-aware
-(:func:`~algos.geometry.primitives.sign`), the sort uses ``atan2``, and vertices closer
-than ``eps`` times the size of the input are merged.
+Number model (:mod:`algos.geometry.predicates`): every decision of the sweep is exact,
+on ints and Fractions and on the floats given alike.  "The vertex of ``g`` and ``h`` lies
+outside ``k``" is the sign of a polynomial in the input (:func:`_cuts`), in floats under
+a rounding bound, in Fractions where the bound does not settle it; the angle order is
+``atan2``'s, checked exactly between directions within ``1e-12``.  Nothing is rebuilt
+from ``p + d``, so where an anchor sits along its line changes nothing.  The vertices
+are :func:`~algos.geometry.lines.meet_directed`'s, and ``eps`` only tidies the result:
+vertices closer than ``eps`` times the polygon's size are one, and a vertex within
+``eps`` of straight is dropped.
 
 Complexity: O(n log n) time (the sort; each half-plane is pushed and popped at most once),
 O(n) memory.
@@ -37,44 +41,54 @@ Source: cp-algorithms, "Half-plane intersection - S&I Algorithm in O(N log N)"; 
 Status: stress-tested on random instances of 1 to 7 half-planes with integer points and
 directions in [-3, 3] (parallel, opposite, concurrent and redundant planes are frequent),
 with and without a box, against a brute force (every pairwise meeting point of the
-boundary lines that satisfies every half-plane, then their strict hull), exact equality
-of the vertex lists, degenerate points and segments and the unbounded verdict included;
-the same on hypothesis-drawn Fractions and, through the float path, on the same
-instances as floats (vertices within 1e-9); on floats, against
-``scipy.spatial.HalfspaceIntersection`` (areas and boundaries within 1e-7, via shapely).
+boundary lines inside every half-plane, then their strict hull): exact equality of the
+vertex lists, degenerate results and the unbounded verdict included; the same on
+Fractions and on the same instances as floats; against scipy's
+``HalfspaceIntersection`` on random floats; the 12 tangents of the unit circle moved by
+up to 1e10 or slid along their lines by up to 1e9 against the exact answer on the floats
+given; invariant under translation and scaling by powers of two.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections import deque
 from collections.abc import Iterable, Sequence
-from functools import cmp_to_key
+from fractions import Fraction
 from typing import Any, NamedTuple
 
 import numpy as np
 
-from algos.geometry.primitives import (
+from algos._checks import as_real, as_tolerance, describe
+from algos.geometry.lines import meet_directed
+from algos.geometry.predicates import (
     EPS,
-    ORIGIN,
-    Point,
-    PointLike,
+    UNDERFLOW,
+    UNIT_ROUNDOFF,
     Scalar,
-    as_point,
-    is_exact,
+    cross_sign,
+    dot_sign,
+    fractions_of,
     orient,
+    rounding_bound,
+    sign,
+    turn,
 )
-from algos.geometry.segments import line_intersection
+from algos.geometry.primitives import ORIGIN, Point, PointLike, as_point
 
 HalfPlane = tuple[PointLike, PointLike]
 """``(point, direction)``: the closed side left of the line from ``point`` along ``direction``."""
 
+_ANGLE_ERROR = 1e-12
+"""atan2 of two directions whose exact order differs can differ by a few ulps of pi at
+most; within this, the exact order decides."""
+_CUT_ROUNDING = 8 * UNIT_ROUNDOFF
+"""Rounding bound factor of the vertex test, an expression of depth 5 (see module)."""
+
 
 class _Plane(NamedTuple):
     p: Point  # a point of the boundary line
-    q: Point  # p + direction: a second point, so that q - p is the direction in use
-    d: Point  # q - p
+    d: Point  # its direction, not zero
 
 
 def half_plane_intersection(
@@ -95,7 +109,9 @@ def half_plane_intersection(
         when the intersection is unbounded, which is decided exactly from the
         directions (an angular gap of at least pi; see the module docstring).
     eps : float
-        Relative tolerance for float input (see :mod:`algos.geometry.primitives`).
+        Relative tolerance, in ``[0, 0.01]``, with which float results are tidied:
+        vertices closer than ``eps`` times the polygon's size merge, and vertices within
+        ``eps`` of straight are dropped.  The sweep itself is exact.
 
     Returns
     -------
@@ -110,10 +126,10 @@ def half_plane_intersection(
     ------
     ValueError
         If the intersection is unbounded (and not empty) and ``bbox`` is None; if a
-        half-plane has a zero direction (the message names its index) or a direction
-        too short to move its point in floating point; if ``bbox`` is not four finite
-        numbers with ``xmin < xmax`` and ``ymin < ymax``; if a point has a NaN or
-        infinite coordinate or a half-plane is not a pair.
+        half-plane has a zero direction (the message names its index); if ``bbox`` is
+        not four finite numbers with ``xmin < xmax`` and ``ymin < ymax``; if a point has a
+        NaN or infinite coordinate or a half-plane is not a pair; if ``eps`` is not a
+        tolerance.
     TypeError
         If ``halfplanes`` is not an iterable of pairs of points, or a coordinate is not
         a real number.
@@ -143,34 +159,198 @@ def half_plane_intersection(
     >>> half_plane_intersection([((0, 0), (1, 0)), ((0, 0), (-1, 0)), *square[1::2]])
     [Point(x=0, y=0), Point(x=1, y=0)]
     """
+    tolerance = as_tolerance(eps)
     planes = _as_planes(halfplanes)
     if bbox is not None:
         planes.extend(_box_planes(bbox))
-    exact = all(is_exact(*plane.p, *plane.d) for plane in planes)
-    planes = _merge_same_directions(_sorted_by_angle(planes, exact), eps)
-    gap = _wide_gap(planes, eps)
+    planes = _merge_same_directions(_sorted_by_angle(planes))
+    gap = _wide_gap(planes)
     if gap is not None:
-        if planes and _disjoint_opposites(planes[gap], planes[gap - 1], eps):
+        if planes and _disjoint_opposites(planes[gap], planes[gap - 1]):
             return []
         raise ValueError(
             "the intersection is unbounded: its directions leave an angular gap of at "
             "least pi; pass bbox=(xmin, ymin, xmax, ymax) to clip it"
         )
-    vertices = _sweep(planes, eps)
-    if vertices is None:
+    boundary = _sweep(planes)
+    if boundary is None:
         return []
-    # Float vertices closer than eps times the size of the input are one vertex.
-    size = None if exact else max(abs(float(c)) for h in planes for c in h.p)
-    return _clean(vertices, eps, size)
+    vertices = [_vertex(g, h) for g, h in zip(boundary, boundary[1:] + boundary[:1], strict=True)]
+    return _clean(vertices, tolerance)
 
 
-# ---------------------------------------------------------------- private helpers
+# ---------------------------------------------------------------- the sweep
+
+
+def _sweep(planes: list[_Plane]) -> list[_Plane] | None:
+    """The half-planes of the boundary, in angle order; None when the intersection is empty.
+
+    Needs distinct directions with every angular gap below pi.  The vertex between
+    consecutive half-planes is never built: :func:`_cuts` decides from the planes.
+    """
+    boundary: deque[_Plane] = deque()
+    for h in planes:
+        while len(boundary) >= 2 and _cuts(h, boundary[-2], boundary[-1]):
+            boundary.pop()
+        while len(boundary) >= 2 and _cuts(h, boundary[0], boundary[1]):
+            boundary.popleft()
+        if boundary and _turn(boundary[-1].d, h.d) == 0:
+            # Opposite neighbours: all between them was cut off, so they share no point.
+            return None
+        boundary.append(h)
+    # The last half-planes may cut the first vertices off, and the first the last ones.
+    while len(boundary) >= 3 and _cuts(boundary[0], boundary[-2], boundary[-1]):
+        boundary.pop()
+    while len(boundary) >= 3 and _cuts(boundary[-1], boundary[0], boundary[1]):
+        boundary.popleft()
+    ring = list(boundary)
+    if len(ring) < 3 or any(
+        _turn(g.d, h.d) <= 0 for g, h in zip(ring, [*ring[1:], ring[0]], strict=True)
+    ):
+        return None  # what is left cannot enclose a region: the half-planes share no point
+    return ring
+
+
+def _cuts(k: _Plane, g: _Plane, h: _Plane) -> bool:
+    """The point where the lines of ``g`` and ``h`` meet lies strictly right of ``k``'s.
+
+    With ``x = g.p + t g.d``, ``t = ((h.p - g.p) x h.d) / (g.d x h.d)``, the side is
+    ``k.d x (x - k.p) = (A (g.d x h.d) + N B) / (g.d x h.d)`` for ``A = k.d x (g.p -
+    k.p)``, ``N = (h.p - g.p) x h.d`` and ``B = k.d x g.d``: a polynomial in the input.
+    In floats it is 5 roundings deep (a difference, a product, a difference, a product, a
+    sum), so its error is at most ``8 u`` times the same expression in absolute values
+    (Higham, section 3.1); where that does not settle the sign, Fractions do.
+    """
+    kd, gd, hd = k.d, g.d, h.d
+    ax, ay = g.p.x - k.p.x, g.p.y - k.p.y
+    nx, ny = h.p.x - g.p.x, h.p.y - g.p.y
+    a_left, a_right = kd.x * ay, kd.y * ax
+    d_left, d_right = gd.x * hd.y, gd.y * hd.x
+    n_left, n_right = nx * hd.y, ny * hd.x
+    b_left, b_right = kd.x * gd.y, kd.y * gd.x
+    turn_gh = d_left - d_right  # g.d x h.d: its sign is the sign of the denominator
+    value = (a_left - a_right) * turn_gh + (n_left - n_right) * (b_left - b_right)
+    if not isinstance(value, float):
+        return sign(value) * _turn(gd, hd) < 0
+    fabs = math.fabs
+    d_size = fabs(d_left) + fabs(d_right)
+    size = (fabs(a_left) + fabs(a_right)) * d_size + (fabs(n_left) + fabs(n_right)) * (
+        fabs(b_left) + fabs(b_right)
+    )
+
+    def exact() -> Fraction:
+        kpx, kpy, kdx, kdy = fractions_of(k.p.x, k.p.y, kd.x, kd.y)
+        gpx, gpy, gdx, gdy = fractions_of(g.p.x, g.p.y, gd.x, gd.y)
+        hpx, hpy, hdx, hdy = fractions_of(h.p.x, h.p.y, hd.x, hd.y)
+        a = kdx * (gpy - kpy) - kdy * (gpx - kpx)
+        n = (hpx - gpx) * hdy - (hpy - gpy) * hdx
+        return a * (gdx * hdy - gdy * hdx) + n * (kdx * gdy - kdy * gdx)
+
+    side = sign(value, 0.0, error=_CUT_ROUNDING * size + UNDERFLOW, exact=exact)
+    denominator = sign(
+        turn_gh, 0.0, error=rounding_bound(d_left, d_right), exact=lambda: _turn(gd, hd)
+    )
+    return side * denominator < 0
+
+
+def _vertex(g: _Plane, h: _Plane) -> Point:
+    return meet_directed(g.p, g.d, h.p, h.d)
+
+
+# ---------------------------------------------------------------- directions
+
+
+def _turn(u: Point, v: Point) -> int:
+    """The exact sign of ``u x v``: 1 when ``v`` is less than a half-turn ahead of ``u``."""
+    return cross_sign(u, v)
+
+
+def _same_direction(u: Point, v: Point) -> bool:
+    return _turn(u, v) == 0 and dot_sign(ORIGIN, u, ORIGIN, v, 0.0, 0) > 0
+
+
+def _half_turn(d: Point) -> int:
+    """0 for an angle in ``[0, pi)``, 1 for ``[pi, 2 pi)``."""
+    vertical = sign(d.y, 0.0)
+    return 0 if vertical > 0 or (vertical == 0 and sign(d.x, 0.0) > 0) else 1
+
+
+def _angle(d: Point) -> float:
+    """The angle of ``d`` in ``[0, 2 pi)``, in floats (for the sort)."""
+    m = max(_size(d.x), _size(d.y))  # scaled to at most 1: huge ints convert to floats
+    x, y = float(d.x / m), float(d.y / m)
+    return math.atan2(y, x) if _half_turn(d) == 0 else math.atan2(-y, -x) + math.pi
+
+
+def _size(value: Scalar) -> Scalar:
+    return -value if value < 0 else value
+
+
+def _sorted_by_angle(planes: list[_Plane]) -> list[_Plane]:
+    """By the angle of the direction, exactly: atan2's order, then an insertion pass with
+    the exact order among neighbours whose angles are within ``_ANGLE_ERROR``."""
+    keyed = sorted(((_angle(h.d), i) for i, h in enumerate(planes)), key=lambda pair: pair[0])
+    angles = [angle for angle, _ in keyed]
+    ordered = [planes[i] for _, i in keyed]
+    for i in range(1, len(ordered)):
+        j = i
+        while (
+            j > 0
+            and angles[j] - angles[j - 1] <= _ANGLE_ERROR
+            and _before(ordered[j].d, ordered[j - 1].d)
+        ):
+            ordered[j - 1], ordered[j] = ordered[j], ordered[j - 1]
+            angles[j - 1], angles[j] = angles[j], angles[j - 1]
+            j -= 1
+    return ordered
+
+
+def _before(u: Point, v: Point) -> bool:
+    """``u``'s angle is smaller than ``v``'s, exactly: the half-turn, then ``u x v``."""
+    half_u, half_v = _half_turn(u), _half_turn(v)
+    return half_u < half_v or (half_u == half_v and _turn(u, v) > 0)
+
+
+def _merge_same_directions(planes: list[_Plane]) -> list[_Plane]:
+    """Keep the most restrictive of consecutive half-planes with one direction."""
+    kept: list[_Plane] = []
+    for h in planes:
+        if kept and _same_direction(kept[-1].d, h.d):
+            g = kept.pop()
+            if not _outside(h, g.p):  # g's line is inside h: g is at least as restrictive
+                h = g
+        kept.append(h)
+    return kept
+
+
+def _wide_gap(planes: list[_Plane]) -> int | None:
+    """The index after an angular gap of at least pi between directions, None if none."""
+    if len(planes) < 3:
+        return 0  # one direction, or two: some gap is at least pi (or no plane at all)
+    for i, h in enumerate(planes):
+        if _turn(planes[i - 1].d, h.d) <= 0:
+            return i
+    return None
+
+
+def _disjoint_opposites(g: _Plane, h: _Plane) -> bool:
+    opposite = _turn(g.d, h.d) == 0 and not _same_direction(g.d, h.d)
+    return opposite and _outside(h, g.p)
+
+
+def _outside(h: _Plane, point: Point) -> bool:
+    """``point`` lies strictly right of ``h``'s boundary line (exactly)."""
+    return turn(ORIGIN, h.d, h.p, point, 0.0, 0) < 0
+
+
+# ---------------------------------------------------------------- input and output
 
 
 def _as_planes(halfplanes: object) -> list[_Plane]:
     if isinstance(halfplanes, str | bytes) or not isinstance(halfplanes, Iterable):
         raise TypeError(
-            f"halfplanes must be an iterable of (point, direction) pairs, got {halfplanes!r}"
+            "halfplanes must be an iterable of (point, direction) pairs, "
+            f"got {describe(halfplanes)}"
         )
     planes = []
     for i, h in enumerate(halfplanes):
@@ -180,151 +360,33 @@ def _as_planes(halfplanes: object) -> list[_Plane]:
         if len(h) != 2:
             raise ValueError(f"{name} must be a pair (point, direction), got {len(h)} items")
         p, d = as_point(h[0], f"{name} point"), as_point(h[1], f"{name} direction")
-        if d.x == 0 and d.y == 0:
+        if d == ORIGIN:
             raise ValueError(f"{name} has a zero direction; a half-plane needs a non-zero one")
-        q = p + d
-        if q == p:
-            raise ValueError(
-                f"{name} direction {tuple(d)!r} is too short to move its point "
-                f"{tuple(p)!r} in floating point; scale the direction up"
-            )
-        planes.append(_Plane(p, q, q - p))
+        planes.append(_Plane(p, d))
     return planes
 
 
 def _box_planes(bbox: object) -> list[_Plane]:
     if not isinstance(bbox, tuple | list | np.ndarray) or len(bbox) != 4:
         raise ValueError(f"bbox must be four numbers (xmin, ymin, xmax, ymax), got {bbox!r}")
-    low, high = as_point((bbox[0], bbox[1]), "bbox"), as_point((bbox[2], bbox[3]), "bbox")
-    if not (low.x < high.x and low.y < high.y):
+    xmin, ymin, xmax, ymax = (as_real(value, "bbox") for value in bbox)
+    if not (xmin < xmax and ymin < ymax):
         raise ValueError(f"bbox must have xmin < xmax and ymin < ymax, got {tuple(bbox)!r}")
-    corners = [low, Point(high.x, low.y), high, Point(low.x, high.y)]
+    corners = [Point(xmin, ymin), Point(xmax, ymin), Point(xmax, ymax), Point(xmin, ymax)]
     sides = [Point(1, 0), Point(0, 1), Point(-1, 0), Point(0, -1)]
-    return [_Plane(c, c + s, s) for c, s in zip(corners, sides, strict=True)]
+    return [_Plane(c, s) for c, s in zip(corners, sides, strict=True)]
 
 
-def _sorted_by_angle(planes: list[_Plane], exact: bool) -> list[_Plane]:
-    if not exact:
-        return sorted(planes, key=lambda h: math.atan2(h.d.y, h.d.x))
-    return sorted(planes, key=cmp_to_key(_compare_angles))
-
-
-def _compare_angles(g: _Plane, h: _Plane) -> int:
-    """Exact angle order: the half-turn ``[0, pi)`` or ``[pi, 2 pi)``, then the cross product."""
-    half_g, half_h = _half_turn(g.d), _half_turn(h.d)
-    if half_g != half_h:
-        return half_g - half_h
-    return -orient(ORIGIN, g.d, h.d)
-
-
-def _half_turn(d: Point) -> int:
-    return 0 if d.y > 0 or (d.y == 0 and d.x > 0) else 1
-
-
-def _merge_same_directions(planes: list[_Plane], eps: float) -> list[_Plane]:
-    """Keep the most restrictive of consecutive half-planes with one direction (cyclically).
-
-    On floats "one direction" is a tolerance, not an equivalence: the winner of a merge
-    may be within eps of the plane before it although the loser was not, so merging
-    goes on backwards until the neighbour's direction differs.
-    """
-    kept: list[_Plane] = []
-    for h in planes:
-        while kept and _same_direction(kept[-1], h, eps):
-            g = kept.pop()
-            if not _outside(h, g.p, eps):  # g is at least as restrictive as h
-                h = g
-        kept.append(h)
-    # Float directions just below and above angle pi sort to opposite ends.
-    while len(kept) > 1 and _same_direction(kept[-1], kept[0], eps):
-        last = kept.pop()
-        if _outside(last, kept[0].p, eps):
-            kept[0] = last
-    return kept
-
-
-def _wide_gap(planes: list[_Plane], eps: float) -> int | None:
-    """The index after an angular gap of at least pi between directions, None if none."""
-    if len(planes) < 3:
-        return 0  # one direction, or two: some gap is at least pi (or no plane at all)
-    for i, h in enumerate(planes):
-        if _turn(planes[i - 1].d, h.d, eps) <= 0:
-            return i
-    return None
-
-
-def _disjoint_opposites(g: _Plane, h: _Plane, eps: float) -> bool:
-    return _turn(g.d, h.d, eps) == 0 and not _same_direction(g, h, eps) and _outside(h, g.p, eps)
-
-
-def _sweep(planes: list[_Plane], eps: float) -> list[Point] | None:
-    """The vertices of the intersection, in angle order; None when it is empty.
-
-    Needs distinct directions with every angular gap below pi.  ``corners[k]`` is where
-    ``boundary[k]`` meets ``boundary[k + 1]``: each vertex is computed once.
-    """
-    boundary: deque[_Plane] = deque()
-    corners: deque[Point] = deque()
-    for h in planes:
-        while corners and _outside(h, corners[-1], eps):
-            boundary.pop()
-            corners.pop()
-        while corners and _outside(h, corners[0], eps):
-            boundary.popleft()
-            corners.popleft()
-        if boundary:
-            if _turn(boundary[-1].d, h.d, eps) == 0:
-                # Opposite neighbours: all between them was cut off, so they share no point.
-                return None
-            corners.append(_meet(boundary[-1], h, eps))
-        boundary.append(h)
-    # The last half-planes may cut the first corners off, and the first the last ones.
-    while len(corners) >= 2 and _outside(boundary[0], corners[-1], eps):
-        boundary.pop()
-        corners.pop()
-    while len(corners) >= 2 and _outside(boundary[-1], corners[0], eps):
-        boundary.popleft()
-        corners.popleft()
-    if len(boundary) < 3 or any(
-        _turn(g.d, h.d, eps) <= 0 for g, h in itertools.pairwise([*boundary, boundary[0]])
-    ):
-        return None  # what is left cannot enclose a region: the half-planes share no point
-    corners.append(_meet(boundary[-1], boundary[0], eps))
-    return list(corners)
-
-
-def _meet(g: _Plane, h: _Plane, eps: float) -> Point:
-    point = line_intersection(g.p, g.q, h.p, h.q, eps)
-    if point is None:  # pragma: no cover - callers only pair non-parallel neighbours
-        raise AssertionError(f"parallel neighbours {g} and {h}")
-    return point
-
-
-def _turn(u: Point, v: Point, eps: float) -> int:
-    """The sign of ``u x v``: 1 when ``v`` is less than a half-turn counter-clockwise of ``u``."""
-    return orient(ORIGIN, u, v, eps)
-
-
-def _same_direction(g: _Plane, h: _Plane, eps: float) -> bool:
-    return _turn(g.d, h.d, eps) == 0 and g.d.x * h.d.x + g.d.y * h.d.y > 0
-
-
-def _outside(h: _Plane, point: Point, eps: float) -> bool:
-    """``point`` lies strictly right of ``h``'s boundary line (beyond the tolerance)."""
-    return orient(h.p, h.q, point, eps) < 0
-
-
-def _clean(vertices: list[Point], eps: float, size: float | None) -> list[Point]:
-    """Drop repeated and collinear vertices; start at the smallest ``(x, y)``.
-
-    ``size``: the magnitude of the coordinates, for float input; None on exact input.
-    """
+def _clean(vertices: list[Point], eps: float) -> list[Point]:
+    """Merge vertices closer than ``eps`` times the polygon's size, drop the straight
+    ones, start at the smallest ``(x, y)``; on exact input: repeated and collinear ones."""
+    xs, ys = [v.x for v in vertices], [v.y for v in vertices]
+    width, height = max(xs) - min(xs), max(ys) - min(ys)
+    size2 = width * width + height * height
 
     def same(u: Point, v: Point) -> bool:
-        if size is None:
-            return u == v
-        scale = max(size, abs(float(u.x)), abs(float(u.y)))
-        return max(abs(float(u.x - v.x)), abs(float(u.y - v.y))) <= eps * scale
+        dx, dy = u.x - v.x, u.y - v.y
+        return sign(dx * dx + dy * dy, eps * eps, size2) == 0
 
     distinct: list[Point] = []
     for v in vertices:

@@ -20,7 +20,9 @@ Key ideas:
 
 A polygon is a sequence of at least 3 vertices; a last vertex repeating the first (the
 closed form shapely and GeoJSON use) is accepted and ignored.  ``int``/``Fraction``
-coordinates give exact answers; floats use the relative tolerance ``eps``.
+coordinates give exact answers; on floats (:mod:`algos.geometry.predicates`) a point is
+on an edge within ``eps`` of it, a turn is straight within ``eps``, and the ray's
+crossings are counted with exact turns, so every decision is unchanged by translation.
 
 Complexity: O(n) time, O(n) space for the validated copy, for n vertices.
 
@@ -39,28 +41,23 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from typing import TypeAlias
 
-from algos.geometry.primitives import (
-    EPS,
-    Point,
-    PointLike,
-    PointsLike,
-    Scalar,
-    as_point,
-    as_points,
-    divide,
-    orient,
-    sign,
-)
-from algos.geometry.segments import point_on_segment
+from algos._checks import as_tolerance
+from algos.geometry.predicates import EPS, Scalar, dot_sign, orient, sign
+from algos.geometry.primitives import Point, PointLike, PointsLike, as_point, as_points, divide
+from algos.geometry.segments import on_segment
 
 PolygonLike: TypeAlias = PointsLike
 
 
-class Location(Enum):
-    """Where a point lies relative to a closed region."""
+class Location(StrEnum):
+    """Where a point lies relative to a closed region (equal to its string value).
+
+    >>> Location.INSIDE == "inside"
+    True
+    """
 
     INSIDE = "inside"
     BOUNDARY = "boundary"
@@ -167,8 +164,9 @@ def point_in_polygon(p: PointLike, poly: PolygonLike, eps: float = EPS) -> Locat
     poly : sequence of PointLike or array of shape (n, 2)
         The vertices of a simple polygon in order (either orientation), ``n >= 3``.
     eps : float
-        Relative tolerance of the boundary test on float input (see
+        Relative tolerance of the boundary test on float input, in ``[0, 0.01]`` (see
         :func:`~algos.geometry.segments.point_on_segment`); exact on ``int``/``Fraction``.
+        The crossings of the ray are counted with exact turns.
 
     Returns
     -------
@@ -179,7 +177,8 @@ def point_in_polygon(p: PointLike, poly: PolygonLike, eps: float = EPS) -> Locat
     Raises
     ------
     ValueError
-        If ``poly`` has fewer than 3 vertices, or a coordinate is not finite.
+        If ``poly`` has fewer than 3 vertices, a coordinate is not finite, or ``eps`` is
+        not a tolerance.
     TypeError
         If ``p``, ``poly`` or a vertex is not made of real numbers.
 
@@ -193,11 +192,10 @@ def point_in_polygon(p: PointLike, poly: PolygonLike, eps: float = EPS) -> Locat
     >>> [point_in_polygon(q, square).name for q in [(2, 2), (4, 1), (0, 0), (5, 2)]]
     ['INSIDE', 'BOUNDARY', 'BOUNDARY', 'OUTSIDE']
     """
-    point = as_point(p, "p")
-    vertices = _as_polygon(poly)
+    point, vertices, tolerance = as_point(p, "p"), _as_polygon(poly), as_tolerance(eps)
     inside = False
     for a, b in zip(vertices, vertices[1:] + vertices[:1], strict=True):
-        if point_on_segment(point, a, b, eps):
+        if on_segment(point, a, b, tolerance):
             return Location.BOUNDARY
         # Half-open rule: an edge counts when exactly one end is strictly above the ray,
         # so a vertex on the ray is counted by one of its two edges, or by none.
@@ -225,8 +223,8 @@ def is_convex(poly: PolygonLike, eps: float = EPS) -> bool:
     poly : sequence of PointLike or array of shape (n, 2)
         The vertices in order, ``n >= 3``.
     eps : float
-        Relative tolerance for float input: a turn is straight when the sine of its angle
-        is at most ``eps``.
+        Relative tolerance for float input, in ``[0, 0.01]``: a turn is straight when the
+        triangle's height over its longest side is at most ``eps`` times that side.
 
     Returns
     -------
@@ -235,7 +233,8 @@ def is_convex(poly: PolygonLike, eps: float = EPS) -> bool:
     Raises
     ------
     ValueError
-        If ``poly`` has fewer than 3 vertices, or a vertex is not finite.
+        If ``poly`` has fewer than 3 vertices, a vertex is not finite, or ``eps`` is not
+        a tolerance.
     TypeError
         If ``poly`` or a vertex is not made of real numbers.
 
@@ -252,7 +251,7 @@ def is_convex(poly: PolygonLike, eps: float = EPS) -> bool:
     >>> is_convex([(0, 0), (1, 1), (2, 2)])  # all on a line
     False
     """
-    vertices = _as_polygon(poly)
+    vertices, tolerance = _as_polygon(poly), as_tolerance(eps)
     distinct = [v for v, w in zip(vertices, vertices[1:] + vertices[:1], strict=True) if v != w]
     if len(distinct) < 3:
         return False
@@ -260,12 +259,10 @@ def is_convex(poly: PolygonLike, eps: float = EPS) -> bool:
     turning = 0
     for i in range(n):
         a, b, c = distinct[i - 2], distinct[i - 1], distinct[i]
-        turn = orient(a, b, c, eps)
+        turn = orient(a, b, c, tolerance)
         if turn == 0:
-            ux, uy, vx, vy = b.x - a.x, b.y - a.y, c.x - b.x, c.y - b.y
-            onward = ux * vx + uy * vy
-            scale = math.hypot(ux, uy) * math.hypot(vx, vy) if isinstance(onward, float) else 1
-            if sign(onward, eps, scale) <= 0:
+            lengths = math.hypot(b.x - a.x, b.y - a.y) * math.hypot(c.x - b.x, c.y - b.y)
+            if dot_sign(a, b, b, c, tolerance, lengths) <= 0:
                 return False  # the boundary doubles back on itself: a spike
         elif turning == 0:
             turning = turn
@@ -275,7 +272,8 @@ def is_convex(poly: PolygonLike, eps: float = EPS) -> bool:
         return False
     # Every turn goes the same way, so the edge direction sweeps monotonically; count how
     # often it enters the upper half-plane of directions: once per full turn.
-    upper = [_upper(b - a, eps) for a, b in zip(distinct, distinct[1:] + distinct[:1], strict=True)]
+    edges = zip(distinct, distinct[1:] + distinct[:1], strict=True)
+    upper = [_upper(b - a, tolerance) for a, b in edges]
     return sum(1 for i in range(n) if upper[i] and not upper[i - 1]) == 1
 
 
@@ -297,10 +295,9 @@ def _as_polygon(poly: PolygonLike) -> list[Point]:
 def _twice_area(vertices: list[Point]) -> tuple[Scalar, Scalar]:
     """Twice the signed area, and the sum of the triangles' absolute doubled areas."""
     terms = [c for _, _, c in _fan(vertices)]
-    sizes = [t if t >= 0 else -t for t in terms]
     if any(isinstance(t, float) for t in terms):
-        return math.fsum(terms), math.fsum(sizes)
-    return sum(terms), sum(sizes)
+        return math.fsum(terms), math.fsum(map(math.fabs, terms))
+    return sum(terms), sum(t if t >= 0 else -t for t in terms)
 
 
 def _fan(vertices: list[Point]) -> Iterator[tuple[Point, Point, Scalar]]:
@@ -314,5 +311,5 @@ def _fan(vertices: list[Point]) -> Iterator[tuple[Point, Point, Scalar]]:
 
 def _upper(d: Point, eps: float) -> bool:
     """Whether direction ``d`` has angle in the half-open arc ``[0, pi)`` (within eps)."""
-    s = sign(d.y, eps, math.hypot(d.x, d.y)) if isinstance(d.y, float) else sign(d.y)
-    return s > 0 or (s == 0 and d.x > 0)
+    vertical = sign(d.y, eps, math.hypot(d.x, d.y))
+    return vertical > 0 or (vertical == 0 and sign(d.x, eps, math.hypot(d.x, d.y)) > 0)

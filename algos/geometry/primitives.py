@@ -1,27 +1,21 @@
-"""Points, vectors and the one rule for comparing with zero.
+"""Points and vectors: products, lengths, angles, rotations, and the turn of three points.
 
-Every routine of :mod:`algos.geometry` runs one code path on three kinds of number:
-
-* Python ``int`` and :class:`fractions.Fraction` are **exact**: no tolerance is applied,
-  and a division of exact numbers gives a ``Fraction`` (``Point(1, 2) / 2`` is
-  ``Point(Fraction(1, 2), 1)``), so an intersection of integer segments is exact.
-* ``float`` is **EPS-aware**: a value is taken as zero when ``|x| <= eps * scale``, where
-  ``scale`` is the magnitude of the operands that produced it.  For the orientation of
-  ``a, b, c`` the value is the cross product ``(b - a) x (c - a)`` and the scale is
-  ``|b - a| * |c - a|``, so the test reads "the sine of the angle at ``a`` is below
-  ``eps``" (the same idea as kactl's ``sideOf``, made relative): scaling every coordinate
-  by ``10**6`` does not flip the answer.
-
-:func:`sign` is the single place where a float is compared with zero; every predicate
-takes an ``eps`` argument (default :data:`EPS`) and passes it there.  A computation mixing
-ints and floats is a float computation.
-
-Inputs are validated where they enter: a point may be a :class:`Point`, a pair of numbers
-or a numpy array of shape ``(2,)``; NaN, inf, a wrong shape or a non-number give
-``ValueError``/``TypeError`` naming the argument.  numpy scalars become Python numbers,
-so a numpy ``int64`` point stays exact.
+A point is a :class:`Point`; a point *given* to a function may also be a pair of numbers
+or an array of shape ``(2,)``.  Each public function converts and checks its points once,
+where they enter (:func:`as_point`, :func:`as_points`, built on :mod:`algos._checks`):
+NaN, inf, a wrong shape or a non-number give ``ValueError``/``TypeError`` naming the
+argument, and numpy scalars become Python numbers, so a numpy ``int64`` point stays
+exact.  The number model -- exact on ints and Fractions, robust with a relative
+tolerance on floats -- is :mod:`algos.geometry.predicates`.
 
 Complexity: every function here is O(1).
+
+Source: kactl ``content/geometry/Point.h``.
+
+Status: the products are checked exact on hypothesis-drawn big ints and correctly rounded
+on floats; lengths against a 60-digit ``Decimal`` square root; ``angle`` and ``rotate``
+against complex arithmetic (``cmath``); ``orientation`` against the exact sign of the
+determinant, and invariant under cyclic shifts, swaps, translation and quarter turns.
 """
 
 from __future__ import annotations
@@ -31,17 +25,21 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 from numbers import Rational
-from typing import Any, Literal, TypeAlias
+from typing import Any, TypeAlias
 
 import numpy as np
 
-Scalar: TypeAlias = int | float | Fraction
+from algos._checks import (
+    as_coordinates,
+    as_finite,
+    as_point_array,
+    as_point_list,
+    as_tolerance,
+)
+from algos.geometry.predicates import EPS, Scalar, Sign, orient, sign
+
 PointLike: TypeAlias = "Point | tuple[Scalar, Scalar] | list[Scalar] | np.ndarray[Any, Any]"
 PointsLike: TypeAlias = "Iterable[PointLike] | np.ndarray[Any, Any]"
-Sign: TypeAlias = Literal[-1, 0, 1]
-
-EPS = 1e-9
-"""Default relative tolerance of the float predicates."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,10 +85,10 @@ ORIGIN = Point(0, 0)
 
 
 def divide(numerator: Scalar, denominator: Scalar) -> Scalar:
-    """``numerator / denominator``, exact (a ``Fraction``) when both are exact.
+    """``numerator / denominator``, exact (a ``Fraction``, an int when whole) on exact input.
 
-    >>> divide(1, 3), divide(1.0, 4)
-    (Fraction(1, 3), 0.25)
+    >>> divide(1, 3), divide(4, 2), divide(1.0, 4)
+    (Fraction(1, 3), 2, 0.25)
     """
     if isinstance(numerator, Rational) and isinstance(denominator, Rational):
         quotient = Fraction(numerator) / Fraction(denominator)
@@ -101,30 +99,6 @@ def divide(numerator: Scalar, denominator: Scalar) -> Scalar:
 def is_exact(*values: Scalar) -> bool:
     """True when every value is an int or a Fraction (no tolerance applies)."""
     return all(isinstance(v, Rational) for v in values)
-
-
-def sign(value: Scalar, eps: float = EPS, scale: Scalar = 1) -> Sign:
-    """The sign of ``value``; a float with ``|value| <= eps * scale`` counts as zero.
-
-    This is the only place where a float is compared with zero.
-
-    Parameters
-    ----------
-    value : int, float or Fraction
-        The quantity whose sign is wanted.
-    eps : float
-        Relative tolerance, used only when ``value`` is a float.
-    scale : int, float or Fraction
-        The magnitude of the operands that produced ``value``.
-
-    Examples
-    --------
-    >>> sign(3), sign(-Fraction(1, 10**30)), sign(1e-12), sign(1e-12, eps=0.0)
-    (1, -1, 0, 1)
-    """
-    if isinstance(value, float) and abs(value) <= eps * float(scale):
-        return 0
-    return 1 if value > 0 else -1 if value < 0 else 0
 
 
 def dot(u: PointLike, v: PointLike) -> Scalar:
@@ -209,9 +183,8 @@ def rotate(p: PointLike, theta: float, about: PointLike = ORIGIN) -> Point:
     (0.0, 1.0)
     """
     point, centre = as_point(p, "p"), as_point(about, "about")
-    if not math.isfinite(theta):
-        raise ValueError(f"theta must be a finite angle in radians, got {theta!r}")
-    c, s = math.cos(theta), math.sin(theta)
+    turn = as_finite(theta, "theta")
+    c, s = math.cos(turn), math.sin(turn)
     d = point - centre
     return Point(centre.x + c * d.x - s * d.y, centre.y + s * d.x + c * d.y)
 
@@ -229,15 +202,17 @@ def perp(v: PointLike) -> Point:
 def orientation(a: PointLike, b: PointLike, c: PointLike, eps: float = EPS) -> Sign:
     """The turn ``a -> b -> c``: 1 counter-clockwise, -1 clockwise, 0 collinear.
 
-    Exact on ints and Fractions; on floats, collinear when the sine of the angle at ``a``
-    is at most ``eps`` (see the module docstring).  Any two equal points are collinear.
+    Exact on ints and Fractions.  On floats, collinear when the triangle's height over
+    its longest side is at most ``eps`` times that side; otherwise the exact sign of the
+    cross product on the floats given (:func:`~algos.geometry.predicates.orient`).  Any
+    two equal points are collinear.
 
     Parameters
     ----------
     a, b, c : PointLike
         The three points.
     eps : float
-        Relative tolerance for float input.
+        Relative tolerance for float input, in ``[0, 0.01]``.
 
     Returns
     -------
@@ -246,7 +221,13 @@ def orientation(a: PointLike, b: PointLike, c: PointLike, eps: float = EPS) -> S
     Raises
     ------
     ValueError
-        If a point is not two finite numbers.
+        If a point is not two finite numbers, or ``eps`` is not a tolerance.
+    TypeError
+        If a point is not made of real numbers.
+
+    Complexity
+    ----------
+    O(1).
 
     Examples
     --------
@@ -256,16 +237,7 @@ def orientation(a: PointLike, b: PointLike, c: PointLike, eps: float = EPS) -> S
     0
     """
     p, q, r = as_point(a, "a"), as_point(b, "b"), as_point(c, "c")
-    return orient(p, q, r, eps)
-
-
-def orient(a: Point, b: Point, c: Point, eps: float = EPS) -> Sign:
-    """:func:`orientation` on already validated points (no conversion: for inner loops)."""
-    ux, uy, vx, vy = b.x - a.x, b.y - a.y, c.x - a.x, c.y - a.y
-    value = ux * vy - uy * vx
-    if isinstance(value, float):
-        return sign(value, eps, math.hypot(ux, uy) * math.hypot(vx, vy))
-    return 1 if value > 0 else -1 if value < 0 else 0
+    return orient(p, q, r, as_tolerance(eps))
 
 
 def as_point(p: object, name: str = "point") -> Point:
@@ -282,99 +254,62 @@ def as_point(p: object, name: str = "point") -> Point:
     --------
     >>> as_point(np.array([1, 2]))
     Point(x=1, y=2)
-    >>> as_point((1, float("nan")), "q")
-    Traceback (most recent call last):
-    ...
-    ValueError: q must have finite coordinates, got (1, nan)
     """
     if isinstance(p, Point):
         return p
-    if isinstance(p, np.ndarray):
-        if p.shape != (2,):
-            raise ValueError(f"{name} must have shape (2,), got an array of shape {p.shape}")
-        coords = p.tolist()
-    elif isinstance(p, tuple | list):
-        if len(p) != 2:
-            raise ValueError(f"{name} must be a pair (x, y), got {len(p)} values: {p!r}")
-        coords = list(p)
-    else:
-        raise TypeError(
-            f"{name} must be a Point, a pair (x, y) or an array of shape (2,), got {p!r}"
-        )
-    x, y = (_as_scalar(c, name, p) for c in coords)
-    return Point(x, y)
+    return Point(*as_coordinates(p, name))
 
 
 def as_points(points: object, name: str = "points") -> list[Point]:
-    """Validate a collection of points: an iterable of point-likes or an ``(n, 2)`` array.
+    """Validate a collection of points (an iterable of point-likes or an ``(n, 2)`` array).
 
-    Returns a new list (the input is never mutated).
-
-    Raises
-    ------
-    TypeError, ValueError
-        As :func:`as_point`, naming the offending element as ``points[i]``.
+    Returns a new list: the input is never mutated.  The message of a bad point names it
+    as ``points[i]``.
 
     Examples
     --------
     >>> as_points(np.array([[0, 1], [2, 3]]))
     [Point(x=0, y=1), Point(x=2, y=3)]
     """
-    array = numeric_array(points, name)
-    if array is not None:
-        return [Point(x, y) for x, y in array.tolist()]
-    rows: Iterable[object]
-    if isinstance(points, np.ndarray):  # an object array of Fractions, say
-        if points.ndim != 2 or points.shape[1] != 2:
-            raise ValueError(f"{name} must have shape (n, 2), got an array of shape {points.shape}")
-        rows = points.tolist()
-    elif isinstance(points, Iterable) and not isinstance(points, str | bytes | Point):
-        rows = points
-    else:
-        raise TypeError(f"{name} must be a sequence of points or an (n, 2) array, got {points!r}")
-    return [as_point(p, f"{name}[{i}]") for i, p in enumerate(rows)]
+    return as_point_list(points, name, Point)
 
 
 def numeric_array(points: object, name: str = "points") -> np.ndarray[Any, Any] | None:
-    """``points`` itself when it is a numeric ``(n, 2)`` array, checked finite; else None.
+    """``points`` itself when it is a numeric array, checked to be ``(n, 2)`` and finite;
+    None for any other input.
 
-    The fast path of large inputs: one vectorised check instead of one per point.
-    ``.tolist()`` of the result gives Python ints (exact) or floats.
-
-    Raises
-    ------
-    ValueError
-        If the array holds NaN or inf, naming the first such point as ``points[i]``.
-
-    Examples
-    --------
-    >>> numeric_array(np.array([[0.0, 1.0], [np.inf, 0.0]]), "xy")
-    Traceback (most recent call last):
-    ...
-    ValueError: xy[1] must have finite coordinates, got [inf, 0.0]
-    >>> numeric_array([(0, 1)]) is None
-    True
+    >>> numeric_array([(0, 1)]) is None, numeric_array(np.zeros((1, 2))).shape
+    (True, (1, 2))
     """
-    if not (
-        isinstance(points, np.ndarray)
-        and points.ndim == 2
-        and points.shape[1] == 2
-        and points.dtype.kind in "iuf"
-    ):
+    if not (isinstance(points, np.ndarray) and points.dtype.kind in "iuf"):
         return None
-    if points.dtype.kind == "f":
-        finite = np.isfinite(points).all(axis=1)
-        if not finite.all():
-            i = int(np.argmin(finite))
-            raise ValueError(f"{name}[{i}] must have finite coordinates, got {points[i].tolist()}")
+    as_point_array(points, name)  # raises for a wrong shape or a non-finite coordinate
     return points
 
 
-def _as_scalar(value: object, name: str, whole: object) -> Scalar:
-    if isinstance(value, np.generic) and not isinstance(value, np.bool_):
-        value = value.item()
-    if isinstance(value, bool) or not isinstance(value, int | float | Fraction):
-        raise TypeError(f"{name} must have real-number coordinates, got {whole!r}")
-    if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError(f"{name} must have finite coordinates, got {whole!r}")
-    return value
+__all__ = [
+    "EPS",
+    "ORIGIN",
+    "Point",
+    "PointLike",
+    "PointsLike",
+    "Scalar",
+    "Sign",
+    "angle",
+    "as_point",
+    "as_points",
+    "cross",
+    "dist",
+    "dist2",
+    "divide",
+    "dot",
+    "is_exact",
+    "norm",
+    "norm2",
+    "numeric_array",
+    "orient",
+    "orientation",
+    "perp",
+    "rotate",
+    "sign",
+]

@@ -1,57 +1,63 @@
-"""Segments and lines: incidence, intersection, projection and distance.
+"""Segments: incidence, intersection, and the distance from a point.
 
 Problem: given segments ``p1p2`` and ``q1q2``, decide whether they meet and where -- a
-single point, or a whole collinear overlap -- and answer the same questions for infinite
-lines and for a point against a segment.
+single point, or a whole collinear overlap -- and whether, or how far, a point lies from a
+segment.  Infinite lines are :mod:`algos.geometry.lines`.
 
-Key idea (kactl's ``segInter``): the segments cross at one interior point exactly when
-each one's endpoints lie strictly on opposite sides of the other's line; that point is
-found from the two signed areas (cross products) without a single division by a length.
-In every other case the intersection, if any, is spanned by the endpoints lying on the
-other segment, so collecting those endpoints handles touching, collinear overlap and
-zero-length segments in one rule.  With ``int``/``Fraction`` coordinates every result is
-exact (a ``Fraction`` where a division is not whole); with floats every zero test goes
-through :func:`~algos.geometry.primitives.sign` with a relative tolerance.
+Key idea (kactl's ``segInter``, CLRS 33.1): two segments that are not parallel cross at
+one interior point exactly when each one's ends lie strictly on opposite sides of the
+other's line; that point comes from two cross products, without a division by a length.
+Otherwise what they share is spanned by the ends that lie on the other segment (a touch),
+or, for parallel segments on one line, by the inner two of the four ends along it.
 
-The float results do not depend on the order of the arguments: each segment's endpoints,
-and the two segments, are put in lexicographic order before any arithmetic.
+Number model (:mod:`algos.geometry.predicates`): exact on ints and Fractions, where
+every result is exact (a ``Fraction`` where a division is not whole).  On floats three
+decisions, each made of differences of the points (unchanged by translation):
+
+* *parallel*: the sine of the angle between the segments is at most ``eps``;
+* *on*: a point is within about ``eps * |ab|`` of the closed segment ``ab`` (its height
+  over the longest side of the triangle it makes with ``a, b``, and its overshoot past an
+  end, at most ``eps`` times that side);
+* *crossing*: for segments that are not parallel, the four turns are the exact signs on
+  the floats given, so a shallow crossing well inside both segments is found as a crossing
+  at any angle above ``eps``; a touch within the tolerance counts when there is none.
+
+A crossing point is :func:`~algos.geometry.lines.meet`: the usual formula, or for an
+angle below ``2**-20`` the exact point, rounded.  The float results do not depend on the
+order of the arguments: each segment's ends, and the two segments, are put in
+lexicographic order first.
 
 Complexity: every function is O(1).
 
 Source: kactl ``content/geometry/SegmentIntersection.h``, ``OnSegment.h``,
-``LineIntersection.h``, ``SegmentDistance.h``, ``LineProjectionReflection.h``;
-CLRS 3rd ed. section 33.1.
+``SegmentDistance.h``; CLRS 3rd ed. section 33.1.
 
 Status: stress-tested on 10^4 random segment pairs on the integer grid ``[-4, 4]^2``
 (collinear, touching and zero-length cases are frequent there) against a rational oracle
-that solves the parametric equations by Cramer's rule; property-tested against shapely's
-``LineString.intersection``/``distance`` on integers and floats; exact under translation,
-quarter-turn rotation, endpoint swap and segment swap.
+that solves the parametric equations by Cramer's rule; on floats against the same oracle
+run in Fractions on the given floats, for crossings at angles from 1e-9 to 1e-8 rad;
+property-tested against shapely's ``LineString.intersection``/``distance``; invariant
+under translation, scaling by powers of two, quarter turns, endpoint and segment swaps.
 """
 
 from __future__ import annotations
 
 import math
+import operator
 
-from algos.geometry.primitives import (
-    EPS,
-    Point,
-    PointLike,
-    Scalar,
-    as_point,
-    divide,
-    orient,
-    sign,
-)
+from algos._checks import as_tolerance
+from algos.geometry.lines import meet, parallel
+from algos.geometry.predicates import EPS, Scalar, dot_sign, orient
+from algos.geometry.primitives import Point, PointLike, as_point
+
+_XY = operator.attrgetter("x", "y")
 
 
 def point_on_segment(p: PointLike, a: PointLike, b: PointLike, eps: float = EPS) -> bool:
     """Whether ``p`` lies on the closed segment ``ab`` (endpoints included).
 
-    ``p`` must be collinear with ``a`` and ``b`` (on floats: the sine of the angle it makes
-    with the segment at the lexicographically smaller endpoint is at most ``eps``) and
-    between them: ``(a - p) . (b - p) <= 0``.  A zero-length segment ``a == b`` holds only
-    the point ``a`` itself.
+    A zero-length segment ``a == b`` holds only the point ``a`` itself.  On floats, "on"
+    means within about ``eps * |ab|`` of the segment (module docstring).
 
     Parameters
     ----------
@@ -60,7 +66,7 @@ def point_on_segment(p: PointLike, a: PointLike, b: PointLike, eps: float = EPS)
     a, b : PointLike
         The segment's endpoints; they may be equal.
     eps : float
-        Relative tolerance for float input (see :mod:`algos.geometry.primitives`).
+        Relative tolerance for float input, in ``[0, 0.01]``.
 
     Returns
     -------
@@ -69,7 +75,8 @@ def point_on_segment(p: PointLike, a: PointLike, b: PointLike, eps: float = EPS)
     Raises
     ------
     TypeError, ValueError
-        If a point is not two finite real numbers (the message names it).
+        If a point is not two finite real numbers (the message names it), or ``eps`` is
+        not a tolerance.
 
     Complexity
     ----------
@@ -82,7 +89,19 @@ def point_on_segment(p: PointLike, a: PointLike, b: PointLike, eps: float = EPS)
     >>> point_on_segment((2, 2), (0, 0), (2, 2)), point_on_segment((0, 0), (0, 0), (0, 0))
     (True, True)
     """
-    return _on(as_point(p, "p"), as_point(a, "a"), as_point(b, "b"), eps)
+    point, start, end = as_point(p, "p"), as_point(a, "a"), as_point(b, "b")
+    return on_segment(point, start, end, as_tolerance(eps))
+
+
+def on_segment(p: Point, a: Point, b: Point, eps: float = EPS) -> bool:
+    """:func:`point_on_segment` on validated points: collinear, and not past an end.
+
+    >>> on_segment(Point(1, 1), Point(0, 0), Point(2, 2))
+    True
+    """
+    if a == b:
+        return p == a
+    return orient(a, b, p, eps) == 0 and dot_sign(p, a, p, b, eps, _length2(a, b)) <= 0
 
 
 def segments_intersect(
@@ -100,7 +119,7 @@ def segments_intersect(
     q1, q2 : PointLike
         The second segment's endpoints.
     eps : float
-        Relative tolerance for float input.
+        Relative tolerance for float input, in ``[0, 0.01]``.
 
     Returns
     -------
@@ -110,7 +129,8 @@ def segments_intersect(
     Raises
     ------
     TypeError, ValueError
-        If a point is not two finite real numbers (the message names it).
+        If a point is not two finite real numbers (the message names it), or ``eps`` is
+        not a tolerance.
 
     Complexity
     ----------
@@ -126,9 +146,8 @@ def segments_intersect(
     True
     """
     a, b, c, d = _ordered(p1, p2, q1, q2)
-    if _crosses(a, b, c, d, eps):
-        return True
-    return _on(a, c, d, eps) or _on(b, c, d, eps) or _on(c, a, b, eps) or _on(d, a, b, eps)
+    shared = _shared(a, b, c, d, as_tolerance(eps))
+    return shared is None or bool(shared)
 
 
 def segment_intersection(
@@ -143,7 +162,7 @@ def segment_intersection(
     q1, q2 : PointLike
         The second segment's endpoints.
     eps : float
-        Relative tolerance for float input.
+        Relative tolerance for float input, in ``[0, 0.01]``.
 
     Returns
     -------
@@ -152,13 +171,12 @@ def segment_intersection(
         proper crossing, a touch, or a collinear overlap that is a single point); the two
         ends of the overlap when they are collinear and overlap, sorted lexicographically
         by ``(x, y)``.  Exact (``Fraction`` where needed) on ``int``/``Fraction`` input.
-        On floats, segments judged collinear within ``eps`` whose overlap is tiny may give
-        two very close points.
 
     Raises
     ------
     TypeError, ValueError
-        If a point is not two finite real numbers (the message names it).
+        If a point is not two finite real numbers (the message names it), or ``eps`` is
+        not a tolerance.
 
     Complexity
     ----------
@@ -178,70 +196,8 @@ def segment_intersection(
     []
     """
     a, b, c, d = _ordered(p1, p2, q1, q2)
-    if _crosses(a, b, c, d, eps):
-        crossing = _meet(a, b, c, d, 0.0)
-        if crossing is not None:  # always, save for float rounding with eps == 0
-            return [crossing]
-    # Not a proper crossing: whatever the segments share is spanned by the endpoints that
-    # lie on the other segment (kactl's segInter).  A set removes repeated endpoints.
-    found = {
-        x for x, (s, e) in ((a, (c, d)), (b, (c, d)), (c, (a, b)), (d, (a, b))) if _on(x, s, e, eps)
-    }
-    ends = sorted(found, key=_key)
-    if len(ends) > 1 and _meet(a, b, c, d, eps) is not None:
-        # Segments that are not parallel share at most one point: several ends found on
-        # floats are one touching point seen through rounding (exact input never has two).
-        return ends[:1]
-    return ends if len(ends) <= 1 else [ends[0], ends[-1]]
-
-
-def line_intersection(
-    p1: PointLike, p2: PointLike, q1: PointLike, q2: PointLike, eps: float = EPS
-) -> Point | None:
-    """The intersection of the infinite lines through ``p1, p2`` and through ``q1, q2``.
-
-    Parameters
-    ----------
-    p1, p2 : PointLike
-        Two distinct points of the first line.
-    q1, q2 : PointLike
-        Two distinct points of the second line.
-    eps : float
-        Relative tolerance for float input: the lines are parallel when the sine of the
-        angle between them is at most ``eps``.
-
-    Returns
-    -------
-    Point or None
-        The single common point, exact (``Fraction`` where needed) on exact input;
-        ``None`` when the lines are parallel, **including coincident lines** (which share
-        every point: test :func:`~algos.geometry.primitives.orientation` if that matters).
-
-    Raises
-    ------
-    ValueError
-        If ``p1 == p2`` or ``q1 == q2`` (a line needs two distinct points), or a point
-        has a NaN or infinite coordinate.
-    TypeError
-        If a point is not a pair of real numbers.
-
-    Complexity
-    ----------
-    O(1).
-
-    Examples
-    --------
-    >>> line_intersection((0, 0), (1, 1), (0, 1), (1, 0))
-    Point(x=Fraction(1, 2), y=Fraction(1, 2))
-    >>> line_intersection((0, 0), (1, 0), (5, 0), (6, 0)) is None  # coincident
-    True
-    >>> line_intersection((0.0, 0.0), (2.0, 0.0), (1.0, -1.0), (1.0, 1.0))
-    Point(x=1.0, y=0.0)
-    """
-    a, b, c, d = as_point(p1, "p1"), as_point(p2, "p2"), as_point(q1, "q1"), as_point(q2, "q2")
-    _require_distinct(a, b, "p1", "p2")
-    _require_distinct(c, d, "q1", "q2")
-    return _meet(a, b, c, d, eps)
+    shared = _shared(a, b, c, d, as_tolerance(eps))
+    return [meet(a, b, c, d)] if shared is None else shared
 
 
 def point_segment_distance(p: PointLike, a: PointLike, b: PointLike) -> float:
@@ -289,113 +245,62 @@ def point_segment_distance(p: PointLike, a: PointLike, b: PointLike) -> float:
     return abs(float(off_line)) / math.sqrt(length2)
 
 
-def project(p: PointLike, a: PointLike, b: PointLike) -> Point:
-    """The orthogonal projection of ``p`` onto the infinite line through ``a`` and ``b``.
-
-    ``a + (b - a) * ((p - a) . (b - a)) / |b - a|^2``, exact (``Fraction`` where needed) on
-    exact input.
-
-    Parameters
-    ----------
-    p : PointLike
-        The point to project.
-    a, b : PointLike
-        Two distinct points of the line.
-
-    Returns
-    -------
-    Point
-
-    Raises
-    ------
-    ValueError
-        If ``a == b`` (no line), or a point has a NaN or infinite coordinate.
-    TypeError
-        If a point is not a pair of real numbers.
-
-    Complexity
-    ----------
-    O(1).
-
-    Examples
-    --------
-    >>> project((1, 5), (0, 0), (4, 0)), project((0, 1), (0, 0), (1, 1))
-    (Point(x=1, y=0), Point(x=Fraction(1, 2), y=Fraction(1, 2)))
-    """
-    q, s, e = as_point(p, "p"), as_point(a, "a"), as_point(b, "b")
-    _require_distinct(s, e, "a", "b")
-    ux, uy = e.x - s.x, e.y - s.y
-    return _along(s, e, ux * (q.x - s.x) + uy * (q.y - s.y), ux * ux + uy * uy)
-
-
 # ---------------------------------------------------------------- private helpers
 
 
-def _key(p: Point) -> tuple[Scalar, Scalar]:
-    return (p.x, p.y)
-
-
-def _ordered(p1: PointLike, p2: PointLike, q1: PointLike, q2: PointLike) -> tuple[Point, ...]:
+def _ordered(
+    p1: PointLike, p2: PointLike, q1: PointLike, q2: PointLike
+) -> tuple[Point, Point, Point, Point]:
     """Validate two segments and put each one's ends, then the two segments, in order.
 
     With floats, rounding depends on which operand comes first; a canonical order makes
     every answer independent of the order of the arguments.
     """
-    a, b = sorted((as_point(p1, "p1"), as_point(p2, "p2")), key=_key)
-    c, d = sorted((as_point(q1, "q1"), as_point(q2, "q2")), key=_key)
-    if (_key(c), _key(d)) < (_key(a), _key(b)):
+    a, b = sorted((as_point(p1, "p1"), as_point(p2, "p2")), key=_XY)
+    c, d = sorted((as_point(q1, "q1"), as_point(q2, "q2")), key=_XY)
+    if (_XY(c), _XY(d)) < (_XY(a), _XY(b)):
         a, b, c, d = c, d, a, b
     return a, b, c, d
 
 
-def _side(p: Point, a: Point, b: Point, eps: float) -> int:
-    """The side of line ``ab`` that ``p`` is on, computed in the same way for ``ab``, ``ba``."""
-    if _key(b) < _key(a):
-        return -orient(b, a, p, eps)
-    return orient(a, b, p, eps)
-
-
-def _on(p: Point, a: Point, b: Point, eps: float) -> bool:
-    if _side(p, a, b, eps) != 0:
-        return False
-    ux, uy, vx, vy = a.x - p.x, a.y - p.y, b.x - p.x, b.y - p.y
-    between = ux * vx + uy * vy
-    if isinstance(between, float):
-        return sign(between, eps, math.hypot(ux, uy) * math.hypot(vx, vy)) <= 0
-    return between <= 0
-
-
-def _crosses(a: Point, b: Point, c: Point, d: Point, eps: float) -> bool:
-    """Each segment's ends lie strictly on opposite sides of the other's line."""
-    return (
-        _side(a, c, d, eps) * _side(b, c, d, eps) < 0
-        and _side(c, a, b, eps) * _side(d, a, b, eps) < 0
+def _shared(a: Point, b: Point, c: Point, d: Point, eps: float) -> list[Point] | None:
+    """The common points of segments ``ab`` and ``cd``, or None for a proper crossing."""
+    if a == b or c == d:  # a segment that is a single point
+        p, s, e = (a, c, d) if a == b else (c, a, b)
+        return [p] if on_segment(p, s, e, eps) else []
+    if parallel(a, b, c, d, eps):
+        return _overlap(a, b, c, d, eps)
+    crossing = (
+        orient(c, d, a, 0.0) * orient(c, d, b, 0.0) < 0
+        and orient(a, b, c, 0.0) * orient(a, b, d, 0.0) < 0
     )
-
-
-def _meet(a: Point, b: Point, c: Point, d: Point, eps: float) -> Point | None:
-    """The common point of lines ``ab`` and ``cd``, or None when they are parallel."""
-    ux, uy, vx, vy = b.x - a.x, b.y - a.y, d.x - c.x, d.y - c.y
-    denominator = ux * vy - uy * vx
-    scale = math.hypot(ux, uy) * math.hypot(vx, vy) if isinstance(denominator, float) else 1
-    if sign(denominator, eps, scale) == 0:
+    if crossing:
         return None
-    # a + t (b - a) is on line cd when (c - a) x (d - c) = t (b - a) x (d - c).
-    wx, wy = c.x - a.x, c.y - a.y
-    return _along(a, b, wx * vy - wy * vx, denominator)
+    # Not parallel: at most one common point, an end lying on the other segment.
+    pairs = ((a, c, d), (b, c, d), (c, a, b), (d, a, b))
+    ends = [x for x, s, e in pairs if on_segment(x, s, e, eps)]
+    return sorted(ends, key=_XY)[:1]
 
 
-def _along(a: Point, b: Point, numerator: Scalar, denominator: Scalar) -> Point:
-    """``a + (b - a) * numerator / denominator``; whole results stay ints."""
-    return Point(
-        a.x + divide((b.x - a.x) * numerator, denominator),
-        a.y + divide((b.y - a.y) * numerator, denominator),
-    )
+def _overlap(a: Point, b: Point, c: Point, d: Point, eps: float) -> list[Point]:
+    """What parallel segments share: the inner two of their ends, if on one line."""
+    (s, e), (p, q) = ((a, b), (c, d)) if _length2(a, b) >= _length2(c, d) else ((c, d), (a, b))
+    if orient(s, e, p, eps) != 0 or orient(s, e, q, eps) != 0:
+        return []  # parallel lines apart
+
+    def position(x: Point) -> Scalar:  # along s -> e, in units of |e - s|^2
+        return (x.x - s.x) * (e.x - s.x) + (x.y - s.y) * (e.y - s.y)
+
+    p, q = sorted((p, q), key=position)
+    first, last = max(s, p, key=position), min(e, q, key=position)
+    # The overlap runs from first to last; within the tolerance it is a single point.
+    length = dot_sign(first, last, s, e, eps, _length2(s, e)) if first != last else 0
+    if length < 0:
+        return []
+    if length == 0:
+        return [min(first, last, key=_XY)]
+    return sorted((first, last), key=_XY)
 
 
-def _require_distinct(a: Point, b: Point, name_a: str, name_b: str) -> None:
-    if a == b:
-        raise ValueError(
-            f"{name_a} and {name_b} must be distinct points to define a line, "
-            f"got {name_a} == {name_b} == {tuple(a)!r}"
-        )
+def _length2(a: Point, b: Point) -> Scalar:
+    return (b.x - a.x) ** 2 + (b.y - a.y) ** 2

@@ -206,7 +206,7 @@ fractions: return exact Fractions or floats.
     ),
     _geometry(
         "line_intersection",
-        "segments",
+        "lines",
         "easy",
         "O(1)",
         """
@@ -243,7 +243,7 @@ The Euclidean distance from the point p to the closed segment ab (a == b allowed
     ),
     _geometry(
         "project",
-        "segments",
+        "lines",
         "easy",
         "O(1)",
         """
@@ -356,9 +356,9 @@ Constraints: 1 <= len(points) <= 10^4.
         "hard",
         "O(n log n)",
         """
-The convex hull of an (n, 2) float array, as the indices of its vertices in
-counter-clockwise order (starting anywhere), vectorised with numpy; a repeated point
-gives its first index.  Points on the hull's edges are left out.  Beat
+The convex hull of an (n, 2) float array (float coordinates), as the indices of its
+vertices in counter-clockwise order (starting anywhere), vectorised with numpy; a
+repeated point gives its first index.  Points on the hull's edges are left out.  Beat
 scipy.spatial.ConvexHull at n >= 10^4.
 
     >>> convex_hull_np(np.array([[1, 1], [0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]))
@@ -377,7 +377,10 @@ scipy.spatial.ConvexHull at n >= 10^4.
         "O(n log n)",
         """
 The farthest pair of a set of points and its distance: (d, p, q) with |p - q| = d
-maximal.  One point gives (0.0, p, p).  On ties any farthest pair will do.
+maximal, p and q in either order.  One point gives (0.0, p, p).  On ties any farthest
+pair will do.
+
+Constraints: 1 <= len(points) <= 10^4.
 
     >>> diameter([(0, 0), (4, 0), (4, 3), (1, 1)])
     (5.0, (0, 0), (4, 3))
@@ -396,6 +399,8 @@ maximal.  One point gives (0.0, p, p).  On ties any farthest pair will do.
 The minimum width of a set of points: the least distance between two parallel lines
 that have every point between them (0.0 for collinear points).
 
+Constraints: 1 <= len(points) <= 10^4.
+
     >>> min_width([(0, 0), (4, 0), (4, 3), (0, 3), (2, 1)])
     3.0
 """,
@@ -411,7 +416,11 @@ that have every point between them (0.0 for collinear points).
         "O(n log n)",
         """
 The enclosing rectangle of least area of a set of points, as (area, corners): the 4
-corners counter-clockwise.  Its sides need not be axis-parallel.
+corners counter-clockwise, any corner first.  Its sides need not be axis-parallel.  On
+ties any least rectangle will do; collinear points give area 0 (and any 4 corners on
+their segment).
+
+Constraints: 1 <= len(points) <= 10^4.
 
     >>> area, corners = min_area_rectangle([(0, 0), (2, 0), (1, 1)])
     >>> area
@@ -432,7 +441,7 @@ The closest pair of a set of at least 2 points: (d, i, j) with i < j the indices
 points at the smallest distance d (0.0 when a point repeats).  On ties any closest pair
 will do.
 
-Constraints: 2 <= len(points) <= 10^5.
+Constraints: 2 <= len(points) <= 2 * 10^4.
 
     >>> closest_pair([(0, 0), (5, 5), (1, 1), (9, 0)])
     (1.4142135623730951, 0, 2)
@@ -447,8 +456,9 @@ Constraints: 2 <= len(points) <= 10^5.
         "hard",
         "O(n log n)",
         """
-closest_pair for an (n, 2) numpy array, vectorised: (d, i, j) with i < j the indices of
-a closest pair.  Beat scipy.spatial.cKDTree at n >= 10^4.
+closest_pair for an (n, 2) numpy array of integers or floats, vectorised: (d, i, j)
+with i < j the indices of a closest pair (any, on ties).  Beat scipy.spatial.cKDTree at
+n >= 10^4.
 
     >>> closest_pair_np(np.array([[0, 0], [5, 5], [1, 1], [9, 0]]))
     (1.4142135623730951, 0, 2)
@@ -483,13 +493,13 @@ Constraints: 3 <= n <= 10^4 half-planes.
     ),
     _geometry(
         "min_enclosing_circle",
-        "circle",
+        "enclosing_circle",
         "hard",
         "O(n) expected",
         """
 The smallest circle containing every point, as (center, radius).
 
-Constraints: 1 <= len(points) <= 10^5.
+Constraints (LeetCode's): 1 <= len(points) <= 3000, 0 <= x, y <= 3000.
 
     >>> min_enclosing_circle([(0, 0), (2, 0), (1, 1)])
     ((1, 0), 1.0)
@@ -501,12 +511,13 @@ Constraints: 1 <= len(points) <= 10^5.
     ),
     _geometry(
         "min_enclosing_circle_np",
-        "circle",
+        "enclosing_circle",
         "hard",
         "O(n) expected",
         """
 min_enclosing_circle for an (n, 2) numpy array, in float64, using numpy scans to find
-the points outside the current circle: (center, radius).
+the points outside the current circle: (center, radius).  Beat shapely's
+minimum_bounding_radius (building its MultiPoint included) at n >= 10^5.
 
     >>> min_enclosing_circle_np(np.array([[0, 0], [4, 0], [0, 3], [1, 1]]))
     ((2.0, 1.5), 2.5)
@@ -524,8 +535,8 @@ the points outside the current circle: (center, radius).
         "O(1)",
         """
 The points where the line through the distinct points a and b meets the circle of the
-given center and radius: [] if it misses, [h] if it is tangent, else two points ordered
-along a -> b.
+given center and radius (an integer >= 0): [] if it misses, [h] if it is tangent, else
+two points ordered along a -> b.
 
     >>> circle_line_intersection((0, 0), 5, (-10, 3), (10, 3))
     [(-4, 3), (4, 3)]
@@ -543,9 +554,9 @@ along a -> b.
         "medium",
         "O(1)",
         """
-The common points of two circles that do not coincide: [] (apart, nested, or
-concentric), [x] (tangent), or two points, the one left of the directed line c1 -> c2
-first.
+The common points of two circles that do not coincide (radii are integers >= 0): []
+(apart, nested, or concentric), [x] (tangent), or two points, the one left of the
+directed line c1 -> c2 first.
 
     >>> circle_circle_intersection((0, 0), 5, (6, 0), 5)
     [(3, 4), (3, -4)]

@@ -1,179 +1,151 @@
 """Convex hull and rotating calipers: the workbook against Qhull (scipy) and GEOS (shapely).
 
-One group per distribution and size holds the pure-Python monotone chain
-(``convex_hull``), its numpy variant (``convex_hull_np``), ``scipy.spatial.ConvexHull``
-(Qhull) and shapely's ``convex_hull`` (GEOS).  Every contender starts from the same
-``(n, 2)`` float array, so shapely's time includes building the ``MultiPoint``.
-Distributions: uniform in the unit square and in the unit disk (few hull vertices: the
-Akl-Toussaint filter's best case) and on the unit circle (every point on the hull: the
-worst case for every contender).  The calipers groups time ``min_area_rectangle``
-against ``shapely.minimum_rotated_rectangle`` and ``diameter`` against Qhull's hull
-followed by numpy's farthest pair among its vertices.
+``BENCHES`` declares, per exercise, n float points uniform in the unit disk (few hull
+vertices: the octagon filter's good case), the sizes and the peers; the peers get the
+points as an ``(n, 2)`` array built outside the timing (shapely's time includes building
+the ``MultiPoint``):
 
-Every benchmark checks its result: the hull's vertex set against ``convex_hull_np``'s
-(on the circle, within 0.4% of n: each library drops a different handful of points
-whose turn is straight to rounding), the areas and distances against the peers.
+* ``convex_hull`` (the textbook monotone chain, given ``(x, y)`` tuples as its statement
+  says, up to 10^5) and ``convex_hull_np`` (up to 10^6) against ``scipy.spatial.ConvexHull`` and
+  ``shapely.convex_hull``; the hull is compared as a cycle;
+* ``diameter`` and ``min_width`` against Qhull's hull followed by numpy over its vertices
+  (O(h^2), fine for the disk's h ~ n^(1/3));
+* ``min_area_rectangle`` against ``shapely.oriented_envelope``, by area.
 
-Run: ``pytest benchmarks/algos/geometry/bench_hull.py`` (``--benchmark-disable`` for the
-smoke run, which skips n >= 10^5 and shrinks the scaling sizes).
+``bench_hull_on_a_circle`` times the worst case, every point on the hull, beside
+Qhull: interleaved medians, printed, never asserted.
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
+import math
 from typing import Any
 
 import numpy as np
-import pytest
 import shapely
-from algos.practice.bench import BenchSpec, fitted_exponent, scaling_report, time_at_sizes
-from point_sets import DISTRIBUTIONS, point_set
+from point_sets import listed, point_set, to_array
 from scipy.spatial import ConvexHull
 
-from algos.geometry.calipers import diameter, min_area_rectangle
-from algos.geometry.hull import convex_hull, convex_hull_np
+from algos.geometry import convex_hull, convex_hull_np
+from workbook.bench import Bench, Contender, interleaved_medians
 
-SIZES = [10**3, 10**4, 10**5, 10**6]
-CALIPERS_SIZES = [10**3, 10**4, 10**5]
-
-
-@functools.cache
-def _points(distribution: str, n: int) -> np.ndarray:
-    return point_set(distribution, n, np.random.default_rng([n, DISTRIBUTIONS.index(distribution)]))
+SIZES = (10**3, 10**4, 10**5)
+NP_SIZES = (10**3, 10**4, 10**5, 10**6)
 
 
-@functools.cache
-def _reference_vertices(distribution: str, n: int) -> frozenset[tuple[float, float]]:
-    xy = _points(distribution, n)
-    return frozenset(map(tuple, xy[convex_hull_np(xy)].tolist()))
+def disk(n: int, rng: np.random.Generator) -> tuple[np.ndarray]:
+    return (point_set("disk", n, rng),)
 
 
-def _shapely_hull(xy: np.ndarray) -> Any:
-    return shapely.convex_hull(shapely.multipoints(xy))
+def qhull_points(xy: np.ndarray) -> list[tuple[float, float]]:
+    return [tuple(p) for p in xy[ConvexHull(xy).vertices].tolist()]  # counter-clockwise
 
 
-HULLS: dict[str, Callable[[np.ndarray], Any]] = {
-    "convex_hull": convex_hull,
-    "convex_hull_np": convex_hull_np,
-    "scipy_ConvexHull": ConvexHull,
-    "shapely_convex_hull": _shapely_hull,
-}
+def shapely_points(xy: np.ndarray) -> list[tuple[float, float]]:
+    ring = shapely.get_coordinates(shapely.convex_hull(shapely.multipoints(xy))).tolist()
+    return [tuple(p) for p in ring[-2::-1]]  # GEOS's ring is clockwise and closed
 
 
-def _vertices(contender: str, xy: np.ndarray, result: Any) -> set[tuple[float, float]]:
-    if contender == "convex_hull":
-        return {(p.x, p.y) for p in result}
-    if contender == "convex_hull_np":
-        return set(map(tuple, xy[result].tolist()))
-    if contender == "scipy_ConvexHull":
-        return set(map(tuple, xy[result.vertices].tolist()))
-    return set(map(tuple, shapely.get_coordinates(result).tolist()))
+def qhull_vertices(xy: np.ndarray) -> np.ndarray:
+    return xy[ConvexHull(xy).vertices]
 
 
-@pytest.mark.parametrize("contender", list(HULLS))
-@pytest.mark.parametrize("n", SIZES)
-@pytest.mark.parametrize("distribution", DISTRIBUTIONS)
-def bench_convex_hull(benchmark: Any, request: Any, distribution: str, n: int, contender: str):
-    if request.config.getoption("benchmark_disable") and n >= 10**5:
-        pytest.skip("large size: smoke run")
-    benchmark.group = f"convex_hull-{distribution}-n={n:.0e}"
-    xy = _points(distribution, n)
-    rounds = 10 if n <= 10**4 else 3 if n <= 10**5 else 1
-    result = benchmark.pedantic(
-        HULLS[contender], args=(xy,), rounds=rounds, iterations=1, warmup_rounds=int(n < 10**5)
+def qhull_diameter(xy: np.ndarray) -> tuple[float, tuple[float, float], tuple[float, float]]:
+    v = qhull_vertices(xy)
+    d2 = ((v[:, None, :] - v[None, :, :]) ** 2).sum(-1)
+    i, j = np.unravel_index(np.argmax(d2), d2.shape)
+    return math.sqrt(d2[i, j]), tuple(v[i].tolist()), tuple(v[j].tolist())
+
+
+def qhull_width(xy: np.ndarray) -> float:
+    v = qhull_vertices(xy)
+    e = np.roll(v, -1, axis=0) - v
+    e /= np.linalg.norm(e, axis=1, keepdims=True)
+    heights = e[:, None, 0] * (v[None, :, 1] - v[:, None, 1]) - e[:, None, 1] * (
+        v[None, :, 0] - v[:, None, 0]
     )
-    got, want = _vertices(contender, xy, result), _reference_vertices(distribution, n)
-    slack = n // 250 if distribution == "circle" else 0
-    assert len(got ^ want) <= slack, f"{contender}: {len(got ^ want)} vertices differ"
+    return float(heights.max(axis=1).min())
 
 
-def _qhull_diameter(xy: np.ndarray) -> float:
-    v = xy[ConvexHull(xy).vertices]
-    return float(np.sqrt(((v[:, None, :] - v[None, :, :]) ** 2).sum(-1).max()))
+def rectangle_area(xy: np.ndarray) -> float:
+    return float(shapely.oriented_envelope(shapely.multipoints(xy)).area)
 
 
-CALIPERS: dict[str, tuple[Callable[[np.ndarray], Any], Callable[[np.ndarray], Any]]] = {
-    # exercise: (reference, peer)
-    "min_area_rectangle": (
-        min_area_rectangle,
-        lambda xy: shapely.minimum_rotated_rectangle(shapely.multipoints(xy)),
-    ),
-    "diameter": (diameter, _qhull_diameter),
-}
+def same_diameter(actual: Any, expected: Any) -> bool:
+    return math.isclose(actual[0], expected[0], rel_tol=1e-12)
 
 
-def _size(result: Any) -> float:
-    if isinstance(result, shapely.Geometry):
-        return float(result.area)
-    if isinstance(result, float):
-        return result
-    return float(result[0])  # Rectangle.area, or diameter's distance
+def same_area(actual: Any, expected: Any) -> bool:
+    area = lambda result: result if isinstance(result, float) else float(result[0])  # noqa: E731
+    return math.isclose(area(actual), area(expected), rel_tol=1e-9, abs_tol=1e-12)
 
 
-@pytest.mark.parametrize("contender", ["reference", "peer"])
-@pytest.mark.parametrize("n", CALIPERS_SIZES)
-@pytest.mark.parametrize("distribution", ["disk", "circle"])
-@pytest.mark.parametrize("exercise", list(CALIPERS))
-def bench_calipers(benchmark, request, exercise, distribution, n, contender) -> None:
-    if request.config.getoption("benchmark_disable") and n >= 10**5:
-        pytest.skip("large size: smoke run")
-    big_circle = exercise == "diameter" and distribution == "circle" and n > 10**3
-    if big_circle and contender == "peer":
-        pytest.skip("the peer's farthest pair is quadratic in the hull size")
-    benchmark.group = f"{exercise}-{distribution}-n={n:.0e}"
-    xy = _points(distribution, n)
-    reference, peer = CALIPERS[exercise]
-    function = reference if contender == "reference" else peer
-    rounds = 5 if n <= 10**4 else 1
-    result = benchmark.pedantic(function, args=(xy,), rounds=rounds, iterations=1)
-    if big_circle:  # n random points on the unit circle: a pair within ~(pi / n)^2 of 2
-        assert _size(result) == pytest.approx(2.0, rel=1e-6)
-    else:  # both from the same floats with O(1) operations per candidate: agree to ~1e-15
-        other = peer if contender == "reference" else reference
-        assert _size(result) == pytest.approx(_size(other(xy)), rel=1e-9)
+def peer(function: Any) -> Contender:
+    """A peer given the points as an array, built outside the timing."""
+    return Contender(function, prepare=to_array)
 
 
-def bench_convex_hull_scaling(request: Any) -> None:
-    """Best-of-3 times on the circle (every point on the hull) and fitted exponents."""
-    smoke = request.config.getoption("benchmark_disable")
-    sizes = [10**3, 3 * 10**3, 10**4] if smoke else [10**4, 3 * 10**4, 10**5, 3 * 10**5, 10**6]
-    report = {}
-    for distribution in ("circle", "disk"):
-        timings = time_at_sizes(
-            HULLS, lambda n, rng, d=distribution: (point_set(d, n, rng),), sizes, repeat=3
-        )
-        report[distribution] = timings
-        print(f"\nconvex hull on the {distribution} (claimed O(n log n): exponent ~1.1)")
-        print(scaling_report(timings))
-    if smoke:  # small sizes on a shared machine: fixed costs and noise, no slope to trust
-        return
-    for name in ("convex_hull", "convex_hull_np"):
-        slope = fitted_exponent(report["circle"][name])
-        # Loose: shared, noisy machines; a quadratic slip would give ~2.
-        assert 0.5 < slope < 1.6, f"{name}: exponent {slope:.2f}"
+HULL_PEERS = {"scipy ConvexHull": peer(qhull_points), "shapely convex_hull": peer(shapely_points)}
+POINTS = listed("disk")
 
-
-# Inputs for `workbook bench ID`: n points uniform in the unit disk.
-BENCH_SPECS = [
-    BenchSpec(
-        "convex_hull",
-        lambda n, rng: (point_set("disk", n, rng),),
-        peers={"scipy_ConvexHull": ConvexHull, "shapely": _shapely_hull},
-    ),
-    BenchSpec(
+BENCHES = [
+    Bench("convex_hull", POINTS, sizes=SIZES, contenders=HULL_PEERS),
+    Bench(
         "convex_hull_np",
-        lambda n, rng: (point_set("disk", n, rng),),
-        peers={"scipy_ConvexHull": ConvexHull, "shapely": _shapely_hull},
+        disk,
+        sizes=NP_SIZES,
+        contenders={"scipy ConvexHull": lambda xy: ConvexHull(xy).vertices.tolist()},
     ),
-    BenchSpec(
-        "min_area_rectangle",
-        lambda n, rng: (point_set("disk", n, rng),),
-        peers={"shapely": CALIPERS["min_area_rectangle"][1]},
-    ),
-    BenchSpec(
+    Bench(
         "diameter",
-        lambda n, rng: (point_set("disk", n, rng),),
-        peers={"scipy_hull_then_numpy": _qhull_diameter},
+        POINTS,
+        sizes=SIZES,
+        contenders={"scipy hull + numpy pairs": peer(qhull_diameter)},
+        same=same_diameter,
+    ),
+    Bench(
+        "min_width",
+        POINTS,
+        sizes=SIZES,
+        contenders={"scipy hull + numpy heights": peer(qhull_width)},
+    ),
+    Bench(
+        "min_area_rectangle",
+        POINTS,
+        sizes=SIZES,
+        contenders={"shapely oriented_envelope": peer(rectangle_area)},
+        same=same_area,
     ),
 ]
+
+
+def bench_hull_on_a_circle(benchmark: Any) -> None:
+    """Every point on the hull: the worst case of every contender (medians, not asserted)."""
+    full = not benchmark.disabled
+    sizes = (10**4, 10**5, 10**6) if full else (10**3,)
+    circles = {n: point_set("circle", n, np.random.default_rng([1979, n])) for n in sizes}
+    for n, xy in circles.items():  # the answers, in the smoke run too
+        ours, qhull = set(convex_hull_np(xy).tolist()), set(ConvexHull(xy).vertices.tolist())
+        # Random points on a circle: a few triples are straight to rounding, and each
+        # library keeps or drops a different handful of those.
+        assert len(ours ^ qhull) <= n // 250
+
+    def measure() -> dict[int, dict[str, float]]:
+        report = {}
+        for n, xy in circles.items():
+            contenders = {
+                "convex_hull_np": lambda xy=xy: convex_hull_np(xy),
+                "scipy ConvexHull": lambda xy=xy: ConvexHull(xy),
+            }
+            if n <= 10**5:
+                contenders["convex_hull"] = lambda xy=xy: convex_hull(xy)
+            report[n] = interleaved_medians(contenders, 5 if full else 1)
+        return report
+
+    report = benchmark.pedantic(measure, rounds=1, iterations=1)
+    benchmark.group = "convex hull on a circle (interleaved medians)"
+    print("\nconvex hull, n points on the unit circle (medians of interleaved runs):")
+    for n, medians in report.items():
+        times = ", ".join(f"{name} {t * 1e3:.1f} ms" for name, t in medians.items())
+        ratio = medians["scipy ConvexHull"] / medians["convex_hull_np"]
+        print(f"  n={n:>8}: {times}; scipy / convex_hull_np = {ratio:.1f}")
