@@ -111,7 +111,7 @@ def convex_hull(points: PointsLike, keep_collinear: bool = False, eps: float = E
     """
     keep = as_bool(keep_collinear, "keep_collinear")
     tolerance = as_tolerance(eps)
-    pts = sorted(set(as_points(points)), key=_XY)
+    pts = sorted(set(as_points(points)))  # points sort as their (x, y) pairs
     if len(pts) <= 1:
         return pts
     lower = _half_hull(pts, keep, tolerance)

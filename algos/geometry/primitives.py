@@ -21,11 +21,10 @@ determinant, and invariant under cyclic shifts, swaps, translation and quarter t
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 from fractions import Fraction
 from numbers import Rational
-from typing import Any, TypeAlias
+from typing import Any, NamedTuple, TypeAlias
 
 import numpy as np
 
@@ -42,9 +41,12 @@ PointLike: TypeAlias = "Point | tuple[Scalar, Scalar] | list[Scalar] | np.ndarra
 PointsLike: TypeAlias = "Iterable[PointLike] | np.ndarray[Any, Any]"
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
+class Point(NamedTuple):
     """An immutable 2-D point or vector with exact arithmetic on exact coordinates.
+
+    A named tuple: it equals, hashes and sorts as the pair ``(x, y)``, so a point from
+    this module and a tuple a caller wrote are the same point.  ``+``, ``-``, ``*`` and
+    ``/`` are vector arithmetic, not tuple concatenation.
 
     Examples
     --------
@@ -52,33 +54,30 @@ class Point:
     >>> p, p * 2, p - Point(1, 1), p / 4
     (Point(x=4, y=6), Point(x=8, y=12), Point(x=3, y=5), Point(x=1, y=Fraction(3, 2)))
     >>> x, y = p
-    >>> {Point(1, 2), Point(1, 2)}
-    {Point(x=1, y=2)}
+    >>> {Point(1, 2), (1, 2)}, Point(3, 4) == (3, 4)
+    ({Point(x=1, y=2)}, True)
     """
 
     x: Scalar
     y: Scalar
 
-    def __add__(self, other: Point) -> Point:
+    def __add__(self, other: Point) -> Point:  # type: ignore[override]
         return Point(self.x + other.x, self.y + other.y)
 
     def __sub__(self, other: Point) -> Point:
         return Point(self.x - other.x, self.y - other.y)
 
-    def __mul__(self, factor: Scalar) -> Point:
+    def __mul__(self, factor: Scalar) -> Point:  # type: ignore[override]
         return Point(self.x * factor, self.y * factor)
 
-    __rmul__ = __mul__
+    def __rmul__(self, factor: Scalar) -> Point:  # type: ignore[override]
+        return Point(self.x * factor, self.y * factor)
 
     def __truediv__(self, divisor: Scalar) -> Point:
         return Point(divide(self.x, divisor), divide(self.y, divisor))
 
     def __neg__(self) -> Point:
         return Point(-self.x, -self.y)
-
-    def __iter__(self) -> Iterator[Scalar]:
-        yield self.x
-        yield self.y
 
 
 ORIGIN = Point(0, 0)
