@@ -180,15 +180,17 @@ def _softmax(scores: Tensor) -> Tensor:
 
     Subtracting the row's maximum keeps ``exp`` from overflowing and changes nothing
     else, so it carries no gradient (it is detached).  A row of ``-inf`` (nothing to
-    attend) has no finite maximum: 0 is used instead, every ``exp`` is 0, and the row
-    of zeros is divided by the smallest normal number rather than by 0.  Any other row
-    has a sum of at least 1 (its maximum contributes ``exp(0)``), which that floor
-    leaves unchanged.
+    attend) has no finite maximum: 0 is used instead, and every ``exp`` is 0.  Any
+    other row sums to at least 1, exactly, since its maximum contributes ``exp(0)``;
+    so flooring the sums at 1 changes only the empty rows, which become ``0 / 1``:
+    zeros, with zero gradients, where a plain softmax gives ``0 / 0``.
     """
+    if scores.shape[-1] == 0:  # no keys at all: nothing to weigh, zero outputs
+        return scores
     peak = scores.detach().amax(dim=-1, keepdim=True)
     peak = torch.where(torch.isfinite(peak), peak, torch.zeros_like(peak))
     exps = torch.exp(scores - peak)
-    return exps / exps.sum(dim=-1, keepdim=True).clamp_min(torch.finfo(scores.dtype).tiny)
+    return exps / exps.sum(dim=-1, keepdim=True).clamp_min(1.0)
 
 
 def _check_mask(mask: object, query: Tensor, L: int, S: int) -> Tensor:
