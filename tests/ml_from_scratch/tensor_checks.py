@@ -1,4 +1,4 @@
-"""``assert_close`` for torch tensors, through numpy.
+"""``assert_close`` for torch tensors, through numpy, and ``FEWER_EXAMPLES``.
 
 ``torch.testing.assert_close`` imports ``torch.distributed`` on its first call (3 s
 here), which would eat most of the per-test time limit of ``workbook check`` in a
@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 import torch
+from hypothesis import settings
 
 
 def as_array(x: Any) -> Any:
@@ -23,3 +24,9 @@ def assert_close(actual: Any, expected: Any, *, rtol: float = 1e-5, atol: float 
     got, want = as_array(actual), as_array(expected)
     assert got.shape == want.shape, f"shape {got.shape}, expected {want.shape}"
     np.testing.assert_allclose(got, want, rtol=rtol, atol=atol)
+
+
+# The property tests whose every example builds modules or runs tiled loops: a third
+# of the profile's examples, so that each stays well inside the time limit of
+# ``workbook check`` on a loaded machine (``ci`` and ``thorough`` still run many).
+FEWER_EXAMPLES = settings(max_examples=max(10, settings.default.max_examples // 3))

@@ -20,7 +20,7 @@ import torch.nn.functional as F
 from attention_cases import DTYPES, TensorCensus, attention_case
 from hypothesis import given
 from hypothesis import strategies as st
-from tensor_checks import assert_close
+from tensor_checks import FEWER_EXAMPLES, assert_close
 from torch_oracle import check_op
 
 from workbook.testing import check, contract, edge, exercise_fixture, reference
@@ -79,6 +79,7 @@ def test_causal_running_means(flash_attention: Any) -> None:
 
 @pytest.mark.parametrize("dtype", DTYPES, ids=lambda d: np.dtype(d).name)
 @given(data=st.data())
+@FEWER_EXAMPLES
 def test_matches_torch(flash_attention: Any, dtype: Any, data: st.DataObject) -> None:
     check_tiles_against_torch(flash_attention, *data.draw(tiled_case(dtype)))
 
@@ -98,6 +99,7 @@ def test_matches_torch_with_partial_tiles(
 
 
 @given(data=st.data())
+@FEWER_EXAMPLES
 def test_matches_the_plain_reference(flash_attention: Any, data: st.DataObject) -> None:
     case, block = data.draw(tiled_case(np.float64))
     plain = reference("scaled_dot_product_attention")

@@ -20,7 +20,7 @@ import pytest
 import torch
 from hypothesis import given
 from hypothesis import strategies as st
-from tensor_checks import assert_close
+from tensor_checks import FEWER_EXAMPLES, assert_close
 from torch import nn
 from torch_oracle import Const, check_op
 
@@ -184,6 +184,7 @@ def compare(cls: Any, case: MhaCase) -> None:
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64], ids=["float32", "float64"])
 @given(data=st.data())
+@FEWER_EXAMPLES
 def test_matches_torch(multi_head_attention: Any, dtype: Any, data: st.DataObject) -> None:
     compare(multi_head_attention, data.draw(mha_case(dtype)))
 
@@ -256,6 +257,7 @@ def test_dropout_only_in_training_mode(multi_head_attention: Any) -> None:
 
 @edge
 @given(case=mha_case(np.float64))
+@FEWER_EXAMPLES
 def test_from_torch_copies_the_weights(multi_head_attention: Any, case: MhaCase) -> None:
     mha = torch_module(case)
     ours = multi_head_attention.from_torch(mha)
