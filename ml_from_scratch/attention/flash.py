@@ -123,7 +123,12 @@ def flash_attention(
 
 
 class _FlashAttention(torch.autograd.Function):
-    """The tiled forward pass and the recomputing backward pass, as one autograd op."""
+    """The tiled forward pass and the recomputing backward pass, as one autograd op.
+
+    Inside, the batch dimensions are broadcast and flattened into one, so that every
+    tile is one batched matrix product (``bmm``, ``baddbmm``): a view for inputs that
+    need no broadcasting, a copy of the inputs for those that do.
+    """
 
     @staticmethod
     def forward(
@@ -135,49 +140,55 @@ class _FlashAttention(torch.autograd.Function):
         scale: float,
         block: int,
     ) -> Tensor:
-        q, k, v = _broadcast(query, key, value)
+        batch, q, k, v = _flatten(query, key, value)
         out, logsumexp = _forward(q, k, v, causal, scale, block)
         ctx.save_for_backward(q, k, v, out, logsumexp)
         ctx.settings = (causal, scale, block)
-        ctx.shapes = (query.shape, key.shape, value.shape)
-        return out
+        ctx.shapes = (batch, query.shape, key.shape, value.shape)
+        return out.view(*batch, *out.shape[-2:])
 
     @staticmethod
     def backward(ctx: Any, grad_out: Tensor) -> tuple[Tensor | None, ...]:
         q, k, v, out, logsumexp = ctx.saved_tensors
-        grads = _backward(q, k, v, out, logsumexp, grad_out, *ctx.settings)
+        batch, *shapes = ctx.shapes
+        grad = grad_out.reshape(out.shape)
+        grads = _backward(q, k, v, out, logsumexp, grad, *ctx.settings)
         # A broadcast input gets the sum of the gradients of its copies.
-        dq, dk, dv = (g.sum_to_size(shape) for g, shape in zip(grads, ctx.shapes, strict=True))
+        dq, dk, dv = (
+            g.view(*batch, *g.shape[-2:]).sum_to_size(shape)
+            for g, shape in zip(grads, shapes, strict=True)
+        )
         return dq, dk, dv, None, None, None
 
 
 def _forward(
     q: Tensor, k: Tensor, v: Tensor, causal: bool, scale: float, block: int
 ) -> tuple[Tensor, Tensor]:
-    """The output and the log-sum-exp of each query's scores (for the backward pass)."""
-    L, S = q.shape[-2], k.shape[-2]
-    out = q.new_zeros((*q.shape[:-1], v.shape[-1]))
-    logsumexp = q.new_full(q.shape[:-1], -math.inf)
+    """The output and each query's log-sum-exp (for the backward pass); 3-D inputs."""
+    (B, L, _), S, Ev = q.shape, k.shape[1], v.shape[2]
+    out = q.new_zeros((B, L, Ev))
+    logsumexp = q.new_full((B, L, 1), -math.inf)
     if S == 0:
         return out, logsumexp
-    for q_start in range(0, L, block):
-        q_stop = min(q_start + block, L)
-        q_tile = q[..., q_start:q_stop, :] * scale
-        row_max = q.new_full(q_tile.shape[:-1], -math.inf)
-        row_sum = q.new_zeros(q_tile.shape[:-1])
-        acc = q.new_zeros((*q_tile.shape[:-1], v.shape[-1]))
-        for k_start, k_stop, forbidden in _key_tiles(q_start, q_stop, S, block, causal, q.device):
-            scores = q_tile @ k[..., k_start:k_stop, :].transpose(-2, -1)
+    keys = [k[:, start:stop].transpose(1, 2) for start, stop in _blocks(S, block)]
+    values = [v[:, start:stop] for start, stop in _blocks(S, block)]
+    for q_start, q_stop in _blocks(L, block):
+        q_tile = q[:, q_start:q_stop] * scale
+        row_max = q.new_full((B, q_stop - q_start, 1), -math.inf)
+        row_sum = q.new_zeros((B, q_stop - q_start, 1))
+        acc = q.new_zeros((B, q_stop - q_start, Ev))
+        for j, forbidden in _key_tiles(q_start, q_stop, S, block, causal, q.device):
+            scores = torch.bmm(q_tile, keys[j])
             if forbidden is not None:
                 scores.masked_fill_(forbidden, -math.inf)
-            new_max = torch.maximum(row_max, scores.amax(dim=-1))
-            probs = scores.sub_(new_max[..., None]).exp_()  # in place: one tile alive
+            new_max = torch.maximum(row_max, scores.amax(dim=-1, keepdim=True))
+            probs = scores.sub_(new_max).exp_()  # in place: one tile alive
             correction = torch.exp(row_max - new_max)
-            row_sum.mul_(correction).add_(probs.sum(dim=-1))
-            acc.mul_(correction[..., None]).add_(probs @ v[..., k_start:k_stop, :])
+            row_sum.mul_(correction).add_(probs.sum(dim=-1, keepdim=True))
+            acc.mul_(correction).baddbmm_(probs, values[j])
             row_max = new_max
-        out[..., q_start:q_stop, :] = acc / row_sum[..., None]
-        logsumexp[..., q_start:q_stop] = row_max + torch.log(row_sum)
+        out[:, q_start:q_stop] = acc.div_(row_sum)
+        logsumexp[:, q_start:q_stop] = row_max + torch.log(row_sum)
     return out, logsumexp
 
 
@@ -193,55 +204,64 @@ def _backward(
     block: int,
 ) -> tuple[Tensor, Tensor, Tensor]:
     """``(dq, dk, dv)`` by recomputing each tile of probabilities (module docstring)."""
-    L, S = q.shape[-2], k.shape[-2]
+    L, S = q.shape[1], k.shape[1]
     dq, dk, dv = q.new_zeros(q.shape), q.new_zeros(k.shape), q.new_zeros(v.shape)
     if S == 0:
         return dq, dk, dv
-    delta = (grad_out * out).sum(dim=-1)  # D_i = rowsum(dO_i * O_i)
-    for q_start in range(0, L, block):
-        q_stop = min(q_start + block, L)
-        q_tile = q[..., q_start:q_stop, :]
-        do_tile = grad_out[..., q_start:q_stop, :]
-        lse_tile = logsumexp[..., q_start:q_stop, None]
-        delta_tile = delta[..., q_start:q_stop, None]
-        for k_start, k_stop, forbidden in _key_tiles(q_start, q_stop, S, block, causal, q.device):
-            k_tile, v_tile = k[..., k_start:k_stop, :], v[..., k_start:k_stop, :]
-            scores = (q_tile @ k_tile.transpose(-2, -1)) * scale
+    delta = (grad_out * out).sum(dim=-1, keepdim=True)  # D_i = rowsum(dO_i * O_i)
+    key_blocks = list(_blocks(S, block))
+    for q_start, q_stop in _blocks(L, block):
+        rows = slice(q_start, q_stop)
+        q_tile, do_tile = q[:, rows], grad_out[:, rows]
+        for j, forbidden in _key_tiles(q_start, q_stop, S, block, causal, q.device):
+            cols = slice(*key_blocks[j])
+            k_tile, v_tile = k[:, cols], v[:, cols]
+            scores = torch.bmm(q_tile, k_tile.transpose(1, 2)).mul_(scale)
             if forbidden is not None:
                 scores.masked_fill_(forbidden, -math.inf)
-            probs = scores.sub_(lse_tile).exp_()
-            dv[..., k_start:k_stop, :] += probs.transpose(-2, -1) @ do_tile
-            d_scores = probs.mul_((do_tile @ v_tile.transpose(-2, -1)).sub_(delta_tile))
-            dq[..., q_start:q_stop, :] += d_scores @ k_tile
-            dk[..., k_start:k_stop, :] += d_scores.transpose(-2, -1) @ q_tile
+            probs = scores.sub_(logsumexp[:, rows]).exp_()
+            dv[:, cols].baddbmm_(probs.transpose(1, 2), do_tile)
+            d_probs = torch.bmm(do_tile, v_tile.transpose(1, 2)).sub_(delta[:, rows])
+            d_scores = probs.mul_(d_probs)
+            dq[:, rows].baddbmm_(d_scores, k_tile)
+            dk[:, cols].baddbmm_(d_scores.transpose(1, 2), q_tile)
     return dq.mul_(scale), dk.mul_(scale), dv
+
+
+def _blocks(n: int, block: int) -> Iterator[tuple[int, int]]:
+    """``(start, stop)`` of each block of ``block`` rows among ``n``."""
+    for start in range(0, n, block):
+        yield start, min(start + block, n)
 
 
 def _key_tiles(
     q_start: int, q_stop: int, S: int, block: int, causal: bool, device: torch.device
-) -> Iterator[tuple[int, int, Tensor | None]]:
-    """The key blocks a query block visits, with the mask of forbidden scores, if any.
+) -> Iterator[tuple[int, Tensor | None]]:
+    """The key blocks (by index) a query block visits, with the mask of forbidden scores.
 
     Causal: query ``i`` attends keys ``j <= i``, so keys from ``q_stop`` on are never
     visited, and only a block reaching past ``q_start`` (the diagonal) needs a mask.
     """
     stop = min(S, q_stop) if causal else S
-    for k_start in range(0, stop, block):
-        k_stop = min(k_start + block, S)
+    for j, (k_start, k_stop) in enumerate(_blocks(S, block)):
+        if k_start >= stop:
+            return
         forbidden = None
         if causal and k_stop - 1 > q_start:
             rows = torch.arange(q_start, q_stop, device=device)[:, None]
             forbidden = torch.arange(k_start, k_stop, device=device)[None, :] > rows
-        yield k_start, k_stop, forbidden
+        yield j, forbidden
 
 
-def _broadcast(query: Tensor, key: Tensor, value: Tensor) -> tuple[Tensor, Tensor, Tensor]:
-    """The three inputs expanded (as views) to their common batch shape."""
+def _flatten(
+    query: Tensor, key: Tensor, value: Tensor
+) -> tuple[tuple[int, ...], Tensor, Tensor, Tensor]:
+    """The common batch shape, and the inputs broadcast to it and flattened to 3-D."""
     batch = broadcast_batch(
         {"query": query.shape[:-2], "key": key.shape[:-2], "value": value.shape[:-2]}
     )
-    return (
-        query.expand(*batch, *query.shape[-2:]),
-        key.expand(*batch, *key.shape[-2:]),
-        value.expand(*batch, *value.shape[-2:]),
+    n = math.prod(batch)
+    q, k, v = (
+        t.expand(*batch, *t.shape[-2:]).reshape(n, *t.shape[-2:]) for t in (query, key, value)
     )
+    return batch, q, k, v
