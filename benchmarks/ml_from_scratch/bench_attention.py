@@ -184,29 +184,34 @@ SAME_AS = {  # the variants that compute the same thing, for the answer checks
 
 
 def measure_times(
-    lengths: tuple[int, ...], rounds: Callable[[int], int], threads: int
+    lengths: tuple[int, ...], rounds: int, threads: int
 ) -> dict[str, dict[int, float]]:
-    """Median seconds per variant and L, the variants interleaved; answers checked."""
+    """Median seconds per variant and L; answers checked first.
+
+    Every round runs every variant at every L once, so that a busy phase of the shared
+    machine slows all of them alike, across lengths as well as across variants.
+    """
     previous = torch.get_num_threads()
     torch.set_num_threads(threads)
-    times: dict[str, dict[int, float]] = {name: {} for name in VARIANTS}
+    runs: dict[tuple[str, int], Callable[[], Any]] = {}
     try:
-        for L in lengths:
-            q, k, v = qkv(L, np.random.default_rng(L))
-            chosen = {name: f for name, (f, largest) in VARIANTS.items() if largest >= L}
-            with torch.no_grad():
+        with torch.no_grad():
+            for L in lengths:
+                q, k, v = qkv(L, np.random.default_rng(L))
+                chosen = {name: f for name, (f, largest) in VARIANTS.items() if largest >= L}
                 outputs = {name: f(q, k, v) for name, f in chosen.items()}  # also a warm-up
                 for name, peer in SAME_AS.items():
                     if name in outputs:
                         assert close(outputs[name], outputs[peer]), f"{name} disagrees at L={L}"
-                del outputs
-                medians = interleaved_medians(
-                    {name: functools.partial(f, q, k, v) for name, f in chosen.items()}, rounds(L)
+                runs.update(
+                    {(name, L): functools.partial(f, q, k, v) for name, f in chosen.items()}
                 )
-            for name, seconds in medians.items():
-                times[name][L] = seconds
+            medians = interleaved_medians(runs, rounds)
     finally:
         torch.set_num_threads(previous)
+    times: dict[str, dict[int, float]] = {name: {} for name in VARIANTS}
+    for (name, L), seconds in medians.items():
+        times[name][L] = seconds
     return times
 
 
@@ -242,17 +247,23 @@ def _status_kib(field: str) -> int:
 
 
 def side_by_side(
-    lengths: tuple[int, ...] = LENGTHS, threads: int = 1, memory: bool = True
+    lengths: tuple[int, ...] = LENGTHS, threads: int = 1, memory: bool = True, rounds: int = 5
 ) -> dict[str, Any]:
     """Times and peak memory of every variant at every L (the README's table)."""
-    times = measure_times(lengths, lambda L: 7 if L <= 1024 else 5 if L <= 2048 else 3, threads)
+    times = measure_times(lengths, rounds, threads)
     peaks: dict[str, dict[int, float]] = {name: {} for name in VARIANTS}
     if memory:
         for L in lengths:
             for name, (_, largest) in VARIANTS.items():
                 if largest >= L:
                     peaks[name][L] = measure_memory(name, L, threads)
-    return {"threads": threads, "lengths": list(lengths), "times": times, "peaks": peaks}
+    return {
+        "threads": threads,
+        "rounds": rounds,
+        "lengths": list(lengths),
+        "times": times,
+        "peaks": peaks,
+    }
 
 
 def markdown_table(results: dict[str, Any]) -> str:
@@ -335,7 +346,10 @@ def bench_attention_side_by_side(benchmark: Any) -> None:
     full = not benchmark.disabled
     lengths = LENGTHS if full else (256, 512)
     results = benchmark.pedantic(
-        side_by_side, kwargs={"lengths": lengths, "memory": full}, rounds=1, iterations=1
+        side_by_side,
+        kwargs={"lengths": lengths, "memory": full, "rounds": 5 if full else 1},
+        rounds=1,
+        iterations=1,
     )
     if not full:  # one memory measurement, to check the machinery works
         assert measure_memory("flash_attention", 256, 1) > 0
@@ -360,6 +374,8 @@ def load(path: Path) -> dict[str, Any]:
 def _main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds (medians)")
+    parser.add_argument("--no-memory", action="store_true", help="times only")
     parser.add_argument("--memory-of", nargs=2, metavar=("VARIANT", "L"))
     parser.add_argument("--plot", type=Path, help="write the PNG here")
     parser.add_argument("--json", type=Path, help="write the measurements here")
@@ -369,7 +385,10 @@ def _main() -> None:
         name, L = args.memory_of
         print(json.dumps({"peak_mib": _peak_in_this_process(name, int(L), args.threads)}))
         return
-    results = load(args.from_json) if args.from_json else side_by_side(threads=args.threads)
+    if args.from_json:
+        results = load(args.from_json)
+    else:
+        results = side_by_side(threads=args.threads, memory=not args.no_memory, rounds=args.rounds)
     print(markdown_table(results))
     for line in targets(results):
         print(line)
