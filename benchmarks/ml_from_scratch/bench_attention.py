@@ -267,20 +267,25 @@ def side_by_side(
 
 
 def markdown_table(results: dict[str, Any]) -> str:
-    """One row per L: each variant's time and peak extra memory."""
+    """Two tables, one row per L: the median times (ms), then the peak extra memory (MiB)."""
     names = list(VARIANTS)
-    lines = ["| L | " + " | ".join(names) + " |", "|---:|" + "---:|" * len(names)]
-    for L in results["lengths"]:
-        cells = []
-        for name in names:
-            t = results["times"][name].get(L)
-            m = results["peaks"][name].get(L)
-            if t is None:
-                cells.append("-")
-            else:
-                cells.append(f"{t * 1e3:.0f} ms" + (f" / {m:.0f} MiB" if m is not None else ""))
-        lines.append(f"| {L} | " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+    header = "| L | " + " | ".join(n.replace("torch SDPA", "SDPA") for n in names) + " |"
+    rule = "|---:|" + "---:|" * len(names)
+    tables = []
+    for title, kind, scale in (
+        ("median time, ms", "times", 1e3),
+        ("peak extra memory, MiB", "peaks", 1),
+    ):
+        lines = [f"*{title}*", "", header, rule]
+        for L in results["lengths"]:
+            cells = [results[kind][name].get(L) for name in names]
+            shown = [
+                "-" if c is None else f"{c * scale:,.0f}" if c * scale >= 10 else f"{c * scale:.1f}"
+                for c in cells
+            ]
+            lines.append(f"| {L} | " + " | ".join(shown) + " |")
+        tables.append("\n".join(lines))
+    return "\n\n".join(tables)
 
 
 def targets(results: dict[str, Any]) -> list[str]:
@@ -333,8 +338,10 @@ def plot(results: dict[str, Any], path: Path) -> None:
         ax.set_xscale("log", base=2)
         ax.grid(True, which="both", alpha=0.3)
     right.legend(fontsize=8, loc="upper left")
+    threads = results["threads"]
     fig.suptitle(
-        f"attention on CPU, float32, batch 1, 8 heads x 64, {results['threads']} thread(s)"
+        f"attention on CPU, float32, batch 1, 8 heads x 64, torch on {threads} "
+        f"thread{'s' if threads > 1 else ''}, medians of {results['rounds']} interleaved rounds"
     )
     fig.tight_layout()
     fig.savefig(path, dpi=110)
@@ -376,6 +383,7 @@ def _main() -> None:
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds (medians)")
     parser.add_argument("--no-memory", action="store_true", help="times only")
+    parser.add_argument("--lengths", type=int, nargs="+", default=list(LENGTHS))
     parser.add_argument("--memory-of", nargs=2, metavar=("VARIANT", "L"))
     parser.add_argument("--plot", type=Path, help="write the PNG here")
     parser.add_argument("--json", type=Path, help="write the measurements here")
