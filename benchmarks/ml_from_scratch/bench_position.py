@@ -129,7 +129,7 @@ BENCHES = [
     Bench(
         "alibi_slopes",
         lambda n, rng: (n,),
-        sizes=(8, 64, 512, 4096),
+        sizes=(12, 96, 768, 6144),  # not powers of two: the interleaved slopes count
         size_name="heads",
         contenders={
             "the paper's get_slopes": Contender(
