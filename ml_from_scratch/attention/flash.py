@@ -35,7 +35,7 @@ Status: forward and every gradient checked against
 ``torch.nn.functional.scaled_dot_product_attention`` on hypothesis-drawn shapes and
 block sizes, and against :func:`~ml_from_scratch.attention.scaled_dot_product_attention`;
 the largest intermediate tensor is checked to be a tile, not ``L x S``
-(``tests/ml_from_scratch/test_flash_attention.py``).
+(``tests/ml_from_scratch/attention/test_attention_flash.py``).
 """
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ Complexity: GAU ``O(L^2 (s + e))``; FLASH ``O(L g (s + e) + L s e)`` time, and
 Status: :func:`mixed_chunk_attention` is checked against a dense ``L x L`` oracle
 (block-diagonal quadratic part plus a masked linear part) written out in the tests, for
 both masks and for ``L`` not a multiple of ``g``; both modules are checked for causality
-and against the paper's equations (``tests/ml_from_scratch/test_gau.py``).
+and against the paper's equations (``tests/ml_from_scratch/attention/test_attention_gau.py``).
 """
 
 from __future__ import annotations

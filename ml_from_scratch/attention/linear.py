@@ -31,8 +31,8 @@ numerator only, so the denominator stays positive::
 
 Status: checked against the quadratic form ``normalise(mask(phi(Q) phi(K)^T)) V``
 written out in the tests, forward and gradients, causal and not; chunk size changes
-nothing but rounding; no ``(L, d, d)`` intermediate (``tests/ml_from_scratch/
-test_linear_attention.py``).
+nothing but rounding; no ``(L, d, d)`` intermediate
+(``tests/ml_from_scratch/attention/test_attention_linear.py``).
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ attention; ``O(N h L S)`` memory for the weights.
 
 Status: outputs, weights and gradients checked against ``torch.nn.MultiheadAttention``
 with the same weights, over masks, padding, ``kdim``/``vdim`` and dtypes
-(``tests/ml_from_scratch/test_multihead.py``).
+(``tests/ml_from_scratch/attention/test_attention_multihead.py``).
 """
 
 from __future__ import annotations

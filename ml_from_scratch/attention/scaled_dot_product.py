@@ -20,7 +20,7 @@ score matrix; :func:`~ml_from_scratch.attention.flash_attention` computes the sa
 
 Status: forward and every gradient checked against
 ``torch.nn.functional.scaled_dot_product_attention`` on hypothesis-drawn shapes, masks
-and dtypes (``tests/ml_from_scratch/test_attention.py``).
+and dtypes (``tests/ml_from_scratch/attention/test_attention_sdpa.py``).
 """
 
 from __future__ import annotations

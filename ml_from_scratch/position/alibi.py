@@ -21,7 +21,7 @@ Complexity: ``O(n)`` slopes, ``O(n L S)`` for the bias.
 Status: the slopes are checked against the paper's values (8 heads: 2^-1 ... 2^-8) and
 against its recursive code written out in the tests for 1 to 64 heads; the bias
 against the formula, and its softmax against the paper's causal form
-(``tests/ml_from_scratch/test_position.py``).
+(``tests/ml_from_scratch/position/test_position_alibi.py``).
 """
 
 from __future__ import annotations

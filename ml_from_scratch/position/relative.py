@@ -22,7 +22,7 @@ Complexity: ``O(L S)`` for a bias table.  The logarithm is taken in float64.
 
 Status: the buckets are checked against the formula evaluated exactly (in rationals)
 for every offset in [-1000, 1000] under several configurations, and against the worked
-values above (``tests/ml_from_scratch/test_position.py``).
+values above (``tests/ml_from_scratch/position/test_position_relative.py``).
 """
 
 from __future__ import annotations

@@ -26,7 +26,8 @@ Complexity: ``O(numel)`` time and memory; the angles are computed in float64 (a 
 
 Status: checked against explicit block-diagonal rotation matrices (RoFormer eq. 15)
 built in the tests; the relative-position and norm properties, and the permutation
-between the pairings, are hypothesis-tested (``tests/ml_from_scratch/test_rotary.py``).
+between the pairings, are hypothesis-tested
+(``tests/ml_from_scratch/position/test_position_rotary.py``).
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ cast to the requested dtype, so a float32 table is correctly rounded even at 10^
 positions (a float32 angle there would be off by ~1e-2).
 
 Status: the table is compared entry by entry with the paper's formula evaluated with
-Python's ``math`` (``tests/ml_from_scratch/test_position.py``).
+Python's ``math`` (``tests/ml_from_scratch/position/test_position_sinusoidal.py``).
 """
 
 from __future__ import annotations
