@@ -12,7 +12,7 @@ import textwrap
 
 from workbook.exercise import Exercise
 
-_ELLIPSIS_BODY = re.compile(r"^(?P<indent>\s+)\.\.\.\s*$", re.MULTILINE)
+_ELLIPSIS_BODY = re.compile(r"^(?P<indent>[ \t]+)\.\.\.[ \t]*$", re.MULTILINE)
 
 
 def stub_source(exercise: Exercise) -> str:
