@@ -15,7 +15,7 @@ from autograd_engine import DTYPES, FEW, check, random_array, seeds
 from hypothesis import given
 from hypothesis import strategies as st
 from scipy import stats
-from torch_oracle import Const
+from torch_oracle import Const, tolerances
 
 from ml_from_scratch.autograd import Tensor, nn
 from ml_from_scratch.autograd import functional as F
@@ -45,12 +45,20 @@ def test_linear(dtype: Any, bias: bool, batch: list[int], n_in: int, seed: int) 
     dtype=st.sampled_from(DTYPES),
 )
 def test_layer_norm(affine: str, shape: list[int], trailing: int, seed: int, dtype: Any) -> None:
-    # In float32 the oracle is torch in float64, rounded: where the normalised values
-    # nearly coincide (a variance of 1e-5, say) dL/dx is amplified by 1/std, and torch's
-    # own float32 kernel then loses 1e-4 relative where this engine keeps 1e-7 (seen).
+    # In float32 the oracle is torch in float64, rounded.  Centring x costs an error of
+    # ulp(|x|), which normalising divides by std: where a group's values nearly coincide
+    # every float32 kernel (torch's own too) loses |x| / std ulps, so the float32
+    # tolerance grows by that condition number (seen: 2.6e-4 relative at |x| / std = 15).
     trailing = min(trailing, len(shape))
     normalized = tuple(shape[-trailing:])
     x = random_array(seed, tuple(shape), dtype) * 3 + 1
+    tolerance = {}
+    if dtype == np.float32:
+        groups = x.astype(np.float64).reshape(-1, int(np.prod(normalized)))
+        condition = np.abs(groups).max(axis=1) / np.sqrt(groups.var(axis=1) + 1e-5)
+        rtol, atol = tolerances(dtype)
+        scale = max(1.0, float(condition.max()))
+        tolerance = {"rtol": rtol * scale, "atol": atol * scale}
     w, b = random_array(seed + 1, normalized, dtype), random_array(seed + 2, normalized, dtype)
     params = {"both": [w, b], "weight": [w], "none": []}[affine]
 
@@ -61,7 +69,7 @@ def test_layer_norm(affine: str, shape: list[int], trailing: int, seed: int, dty
         wide = [t.double() for t in (x, *p)]
         return TF.layer_norm(wide[0], normalized, *wide[1:]).to(x.dtype)
 
-    check(ours, theirs, [x, *params])
+    check(ours, theirs, [x, *params], **tolerance)
 
 
 @given(seed=seeds, shape=st.lists(st.integers(1, 6), min_size=1, max_size=2))
