@@ -1,0 +1,87 @@
+"""What the ensemble estimators share: hyperparameter constraints, seeds, data checks.
+
+Hyperparameters are validated with scikit-learn's own machinery (each estimator's
+``_parameter_constraints``, checked by ``BaseEstimator._validate_params`` when ``fit``
+starts), so a bad value raises ``InvalidParameterError`` (a ``ValueError`` and a
+``TypeError``) that names the parameter, the value given and what is allowed, worded
+as for scikit-learn's estimators.
+"""
+
+from __future__ import annotations
+
+import math
+from numbers import Integral, Real
+from typing import Any
+
+import numpy as np
+from sklearn.utils._param_validation import Interval, RealNotInt, StrOptions
+from sklearn.utils.validation import check_random_state
+
+__all__ = [
+    "TREE_CONSTRAINTS",
+    "generator",
+    "member_seeds",
+    "resolve_max_features",
+]
+
+MAX_SEED = np.iinfo(np.int32).max
+
+# The growth limits of a tree, shared by the trees, the forests and gradient boosting.
+TREE_CONSTRAINTS: dict[str, list[Any]] = {
+    "splitter": [StrOptions({"best", "hist"})],
+    "max_depth": [Interval(Integral, 1, None, closed="left"), None],
+    "min_samples_split": [Interval(Integral, 2, None, closed="left")],
+    "min_samples_leaf": [Interval(Integral, 1, None, closed="left")],
+    "max_features": [
+        Interval(Integral, 1, None, closed="left"),
+        Interval(RealNotInt, 0.0, 1.0, closed="right"),
+        StrOptions({"sqrt", "log2"}),
+        None,
+    ],
+    "max_bins": [Interval(Integral, 2, 256, closed="both")],
+    "random_state": ["random_state"],
+}
+
+POSITIVE_INT = Interval(Integral, 1, None, closed="left")
+POSITIVE_REAL = Interval(Real, 0.0, None, closed="neither")
+
+
+def generator(random_state: Any) -> np.random.Generator:
+    """A numpy Generator from scikit-learn's ``random_state`` (None, an int, a RandomState).
+
+    An int gives the same stream every time; a RandomState is advanced, as
+    scikit-learn's estimators do.
+    """
+    return np.random.default_rng(check_random_state(random_state).randint(MAX_SEED))
+
+
+def member_seeds(random_state: Any, n: int) -> list[int]:
+    """``n`` seeds for the members of an ensemble, drawn from its ``random_state``."""
+    return [int(seed) for seed in check_random_state(random_state).randint(MAX_SEED, size=n)]
+
+
+def resolve_max_features(max_features: Any, n_features: int) -> int:
+    """The number of features a split may look at, from ``max_features``.
+
+    None: all; an int: that many (at most ``n_features``); a float in (0, 1]: that
+    fraction, at least one; ``"sqrt"`` and ``"log2"``: those of ``n_features``, at
+    least one.
+
+    Raises
+    ------
+    ValueError
+        If an int ``max_features`` exceeds ``n_features``.
+    """
+    if max_features is None:
+        return n_features
+    if max_features == "sqrt":
+        return max(1, math.isqrt(n_features))
+    if max_features == "log2":
+        return max(1, int(math.log2(n_features)))
+    if isinstance(max_features, Integral) and not isinstance(max_features, bool):
+        if max_features > n_features:
+            raise ValueError(
+                f"max_features must be <= n_features = {n_features}, got {max_features}"
+            )
+        return int(max_features)
+    return max(1, int(float(max_features) * n_features))

@@ -1,0 +1,222 @@
+"""The approximate split search of a whole level: binned features and histograms.
+
+Each feature is cut once, before fitting, into at most ``max_bins`` bins at quantiles
+of its values (:func:`bin_features`; every distinct value gets its own bin when there
+are few enough, and the search is then exact).  A node's statistics per bin of every
+feature are one ``np.bincount`` over its samples, keyed by ``(node, feature, bin)``; a
+cumulative sum over the bins gives the left child of every cut ``bin <= b``, scored
+with the criterion as in the exact search.  Its cost per level is O(n_level * features)
+for the counts and O(nodes * features * bins) for the scores, with no sort: the method
+of LightGBM (Ke et al., NeurIPS 2017) and scikit-learn's HistGradientBoosting.
+
+A node's histogram is the sum of its children's, so only the smaller child of each
+split is counted and the larger is the parent's histogram minus it (the subtraction
+trick), which halves the counting below the root.  A split at bin ``b`` of feature
+``f`` has the threshold ``edges[f, b]``: ``x <= edges[f, b]`` exactly when the sample's
+bin is at most ``b``, so a fitted tree predicts from raw features.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from ml_from_scratch.ensemble._grow import TIE, FeatureChooser, Splits
+from ml_from_scratch.ensemble._tree import FloatArray, IntArray
+from ml_from_scratch.ensemble.criteria import Criterion
+from ml_from_scratch.ensemble.split import midpoints
+
+__all__ = ["BinnedFeatures", "HistogramSplitter", "bin_features"]
+
+# The most histogram cells (nodes * features * bins * statistics) held at once; a
+# level with more nodes is searched in chunks of nodes.
+CELLS_PER_CHUNK = 1 << 22
+
+
+@dataclass(frozen=True)
+class BinnedFeatures:
+    """A training matrix cut into bins once, shared by every tree fitted on its rows.
+
+    Attributes
+    ----------
+    codes : array of shape (n_samples, n_features)
+        The bin of each value, ``0 .. n_bins - 1``.
+    edges : array of shape (n_features, n_bins - 1)
+        ``edges[f, b]``: the upper edge of bin ``b`` of feature ``f`` (``+inf`` past the
+        feature's last bin).
+    """
+
+    codes: npt.NDArray[np.uint8] | IntArray
+    edges: FloatArray
+
+    @property
+    def n_bins(self) -> int:
+        return int(self.edges.shape[1]) + 1
+
+    @property
+    def n_features(self) -> int:
+        return int(self.edges.shape[0])
+
+
+def bin_features(
+    X: FloatArray, max_bins: int, rows: npt.NDArray[np.bool_] | None = None
+) -> BinnedFeatures:
+    """Cut each feature of ``X`` into at most ``max_bins`` bins (2 <= max_bins <= 256).
+
+    The edges are the midpoints between consecutive distinct values when there are at
+    most ``max_bins`` of them, else ``max_bins - 1`` evenly spaced quantiles; they are
+    computed on the ``rows`` given (default: all).  O(n log n) per feature.
+    """
+    n_features = X.shape[1]
+    edges = np.full((n_features, max_bins - 1), np.inf)
+    codes = np.empty(X.shape, dtype=np.uint8)
+    for f in range(n_features):
+        column = X[:, f]
+        fitted = column if rows is None else column[rows]
+        distinct = np.unique(fitted)
+        if distinct.size <= max_bins:
+            cuts = midpoints(distinct[:-1], distinct[1:])
+        else:
+            quantiles = np.quantile(fitted, np.linspace(0, 1, max_bins + 1)[1:-1])
+            cuts = np.unique(quantiles)
+        edges[f, : cuts.size] = cuts
+        codes[:, f] = np.searchsorted(cuts, column, side="left")
+    return BinnedFeatures(codes, edges)
+
+
+class HistogramSplitter:
+    """The nodes of a level as sample sets with histograms (see the module docstring)."""
+
+    def __init__(
+        self,
+        binned: BinnedFeatures,
+        samples: IntArray,
+        statistics: FloatArray,
+        criterion: Criterion,
+        min_samples_leaf: int,
+    ) -> None:
+        self.edges = binned.edges
+        self.codes = binned.codes
+        self.n_features, self.n_bins = binned.codes.shape[1], binned.n_bins
+        self.statistics = statistics
+        self.criterion = criterion
+        self.min_samples_leaf = min_samples_leaf
+        self.samples = samples  # the samples still in a node of the level
+        self.node = np.zeros(samples.size, dtype=np.intp)  # the level node of each
+        self.n_nodes = 1
+        self.parents: FloatArray | None = None  # the histograms of the last level's splits
+        self._kept: tuple[IntArray, FloatArray] | None = None  # the last search's
+
+    def members(self) -> tuple[IntArray, IntArray]:
+        return self.samples, self.node
+
+    def search(
+        self,
+        candidates: IntArray,
+        sums: FloatArray,
+        counts: IntArray,
+        choose: FeatureChooser,
+    ) -> Splits:
+        per_node = self.n_features * self.n_bins * (self.statistics.shape[0] + 1)
+        if candidates.size * per_node <= CELLS_PER_CHUNK:  # kept for the children
+            histograms = self._histograms(candidates)
+            self._kept = (candidates, histograms)
+            return self._best(candidates, histograms, sums, counts, choose)
+        self._kept = None
+        size = max(1, CELLS_PER_CHUNK // per_node)
+        parts = [
+            self._best(chunk, self._histograms(chunk), sums, counts, choose)
+            for chunk in np.array_split(candidates, -(-candidates.size // size))
+        ]
+        return Splits(*(np.concatenate(field, axis=-1) for field in zip(*parts, strict=True)))
+
+    def partition(self, splits: Splits) -> None:
+        k = splits.segment.size
+        slot = np.full(self.n_nodes, -1, dtype=np.intp)
+        slot[splits.segment] = np.arange(k)
+        split_slot = slot[self.node]
+        keep = split_slot >= 0
+        self.samples, split_slot = self.samples[keep], split_slot[keep]
+        bins = self.codes[self.samples, splits.feature[split_slot]]
+        cut = np.argmax(self.edges[splits.feature] >= splits.threshold[:, None], axis=1)
+        self.node = np.where(bins <= cut[split_slot], split_slot, split_slot + k)
+        self.n_nodes = 2 * k
+        if self._kept is None:
+            self.parents = None
+        else:
+            candidates, histograms = self._kept
+            self.parents = histograms[np.searchsorted(candidates, splits.segment)]
+
+    def _best(
+        self,
+        nodes: IntArray,
+        histograms: FloatArray,
+        sums: FloatArray,
+        counts: IntArray,
+        choose: FeatureChooser,
+    ) -> Splits:
+        """The best cut of each node, from its histograms (nodes, stats + 1, features, bins)."""
+        counted = histograms[:, -1]
+        chosen = choose((counted > 0).sum(axis=2) > 1)
+        cumulative = np.cumsum(histograms[..., :-1], axis=3)  # cut after bin b: 0..b go left
+        left, n_left = cumulative[:, :-1], cumulative[:, -1]
+        right = sums[:, nodes].T[:, :, None, None] - left
+        n_right = counts[nodes][:, None, None] - n_left
+        leaf = self.min_samples_leaf
+        allowed = (n_left >= leaf) & (n_right >= leaf) & (counted[..., :-1] > 0)
+        allowed &= chosen[:, :, None]
+        score = self.criterion.weighted(np.moveaxis(left, 1, 0))
+        score += self.criterion.weighted(np.moveaxis(right, 1, 0))
+        score[~allowed] = np.inf
+        flat = score.reshape(nodes.size, self.n_features * (self.n_bins - 1))
+        minimum = flat.min(axis=1, initial=np.inf)
+        slack = TIE * self.criterion.weighted(sums[:, nodes])
+        best = np.argmax(flat <= (minimum + slack)[:, None], axis=1)  # lowest feature, bin
+        found = np.flatnonzero(np.isfinite(minimum))
+        feature, cut = np.divmod(best[found], self.n_bins - 1)
+        return Splits(
+            nodes[found],
+            feature,
+            self.edges[feature, cut],
+            left[found, :, feature, cut].T,
+            np.rint(n_left[found, feature, cut]).astype(np.intp),
+        )
+
+    def _histograms(self, nodes: IntArray) -> FloatArray:
+        """The histograms of ``nodes``: shape (nodes, stats + 1, features, bins).
+
+        Below the root, each node's or its sibling's, whichever has fewer samples, is
+        counted; the other is the parent's minus it.
+        """
+        if self.parents is None:
+            return self._count(nodes)
+        k = self.n_nodes // 2  # node j < k is the left child of split j, j + k its right
+        sizes = np.bincount(self.node, minlength=self.n_nodes)
+        sibling = np.where(nodes < k, nodes + k, nodes - k)
+        counted_node = np.where(sizes[nodes] <= sizes[sibling], nodes, sibling)
+        to_count = np.unique(counted_node)
+        result = self._count(to_count)[np.searchsorted(to_count, counted_node)]
+        derived = counted_node != nodes
+        result[derived] = self.parents[nodes[derived] % k] - result[derived]
+        return result
+
+    def _count(self, nodes: IntArray) -> FloatArray:
+        """Histograms of ``nodes`` by one ``np.bincount`` per statistic, and the counts."""
+        position = np.full(self.n_nodes, -1, dtype=np.intp)
+        position[nodes] = np.arange(nodes.size)
+        at = position[self.node]
+        rows = np.flatnonzero(at >= 0)
+        samples = self.samples[rows]
+        cells = self.n_features * self.n_bins
+        offsets = np.arange(self.n_features) * self.n_bins + (at[rows] * cells)[:, None]
+        keys = (self.codes[samples] + offsets).ravel()
+        size = nodes.size * cells
+        n_stats = self.statistics.shape[0]
+        out = np.empty((nodes.size, n_stats + 1, cells))
+        for s in range(n_stats):
+            weights = np.repeat(self.statistics[s, samples], self.n_features)
+            out[:, s] = np.bincount(keys, weights=weights, minlength=size).reshape(-1, cells)
+        out[:, -1] = np.bincount(keys, minlength=size).reshape(-1, cells)
+        return out.reshape(nodes.size, n_stats + 1, self.n_features, self.n_bins)
