@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import numpy as np  # noqa: F401  (the doctests use it)
+import numpy as np
 
 from algos._checks import as_bool, as_finite, as_int, check_range, describe, one_of
 

@@ -19,6 +19,7 @@ from sklearn.utils.validation import check_random_state
 
 __all__ = [
     "TREE_CONSTRAINTS",
+    "check_named_estimators",
     "generator",
     "member_seeds",
     "resolve_max_features",
@@ -85,3 +86,29 @@ def resolve_max_features(max_features: Any, n_features: int) -> int:
             )
         return int(max_features)
     return max(1, int(float(max_features) * n_features))
+
+
+def check_named_estimators(estimators: Any) -> tuple[list[str], list[Any]]:
+    """The names and estimators of a voting or stacking ensemble's ``estimators``.
+
+    Raises
+    ------
+    ValueError
+        If ``estimators`` is empty, not a list of ``(name, estimator)`` pairs, the
+        names are not distinct strings, or an estimator has no ``fit``.
+    """
+    if not isinstance(estimators, list | tuple) or not estimators:
+        raise ValueError(
+            f"estimators must be a non-empty list of (name, estimator) pairs, got {estimators!r}"
+        )
+    pairs = list(estimators)
+    if not all(isinstance(pair, tuple | list) and len(pair) == 2 for pair in pairs):
+        raise ValueError(f"estimators must hold (name, estimator) pairs, got {pairs!r}")
+    names = [pair[0] for pair in pairs]
+    if not all(isinstance(name, str) for name in names) or len(set(names)) != len(names):
+        raise ValueError(f"estimators must have distinct string names, got {names!r}")
+    members = [pair[1] for pair in pairs]
+    for name, member in zip(names, members, strict=True):
+        if not hasattr(member, "fit"):
+            raise ValueError(f"estimator {name!r} has no fit method, got {member!r}")
+    return names, members

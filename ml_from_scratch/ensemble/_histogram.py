@@ -59,6 +59,12 @@ class BinnedFeatures:
     def n_features(self) -> int:
         return int(self.edges.shape[0])
 
+    def select(self, features: IntArray) -> BinnedFeatures:
+        """The same, for a subset of the features."""
+        if features.size == self.n_features and (features == np.arange(features.size)).all():
+            return self
+        return BinnedFeatures(self.codes[:, features], self.edges[features])
+
 
 def bin_features(
     X: FloatArray, max_bins: int, rows: npt.NDArray[np.bool_] | None = None

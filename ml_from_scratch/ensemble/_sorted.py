@@ -56,6 +56,12 @@ class SortedFeatures:
     def n_features(self) -> int:
         return int(self.columns.shape[0])
 
+    def select(self, features: IntArray) -> SortedFeatures:
+        """The same, for a subset of the features (no new sort)."""
+        if features.size == self.n_features and (features == np.arange(features.size)).all():
+            return self
+        return SortedFeatures(self.columns[features], self.order[features])
+
     def rows(self, keep: npt.NDArray[np.bool_] | None) -> IntArray:
         """``order`` restricted to the samples where ``keep`` is true, still sorted."""
         if keep is None:

@@ -33,7 +33,7 @@ on the node's samples; predictions and node counts compared with scikit-learn's
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, RegressorMixin
@@ -69,7 +69,7 @@ def prepare_features(
 class _BaseTree(BaseEstimator):  # type: ignore[misc]
     """The parameters, the growing and the predicting common to both trees."""
 
-    _parameter_constraints: dict[str, list[Any]] = dict(TREE_CONSTRAINTS)
+    _parameter_constraints: ClassVar[dict[str, list[Any]]] = dict(TREE_CONSTRAINTS)
 
     def __init__(
         self,
@@ -113,6 +113,27 @@ class _BaseTree(BaseEstimator):  # type: ignore[misc]
         check_is_fitted(self, "tree_")
         return self.tree_.apply(validate_data(self, X, reset=False, dtype=np.float64))
 
+    def _fit_prepared(
+        self,
+        features: Prepared,
+        targets: np.ndarray,
+        sample_weight: FloatArray,
+        classes: np.ndarray | None = None,
+        leaf_of: IntArray | None = None,
+    ) -> Self:
+        """Fit on features an ensemble prepared once for all its members.
+
+        ``targets`` are class codes (with ``classes``, the labels they stand for) or
+        numbers; the member ends up as :meth:`fit` leaves it, without feature names.
+        """
+        self.n_features_in_ = features.n_features
+        n_classes = 0
+        if classes is not None:
+            self.classes_ = classes
+            self.n_classes_ = n_classes = classes.shape[0]
+        self._grow(features, targets, sample_weight, n_classes, leaf_of)
+        return self
+
     def _grow(
         self,
         features: Prepared,
@@ -144,9 +165,7 @@ class _BaseTree(BaseEstimator):  # type: ignore[misc]
         splitter: SortedSplitter | HistogramSplitter
         if isinstance(features, SortedFeatures):
             order = features.rows(None if keep.all() else keep)
-            splitter = SortedSplitter(
-                features, order, statistics, criterion, self.min_samples_leaf
-            )
+            splitter = SortedSplitter(features, order, statistics, criterion, self.min_samples_leaf)
         else:
             samples = np.flatnonzero(keep)
             splitter = HistogramSplitter(
@@ -221,7 +240,7 @@ class DecisionTreeClassifier(ClassifierMixin, _BaseTree):  # type: ignore[misc]
     array([[1., 0., 0.]])
     """
 
-    _parameter_constraints: dict[str, list[Any]] = {
+    _parameter_constraints: ClassVar[dict[str, list[Any]]] = {
         **_BaseTree._parameter_constraints,
         "criterion": [StrOptions({"gini", "entropy"})],
     }
@@ -301,7 +320,7 @@ class DecisionTreeRegressor(RegressorMixin, _BaseTree):  # type: ignore[misc]
     array([1., 5.])
     """
 
-    _parameter_constraints: dict[str, list[Any]] = {
+    _parameter_constraints: ClassVar[dict[str, list[Any]]] = {
         **_BaseTree._parameter_constraints,
         "criterion": [StrOptions({"squared_error"})],
     }

@@ -1,0 +1,163 @@
+"""The losses of gradient boosting: the first guess, the loss, and each leaf's step.
+
+Gradient boosting fits each tree to the negative gradient of the loss
+(:func:`~ml_from_scratch.ensemble.gradient_boosting.gradient_boosting_residuals`), then
+replaces the value of each leaf ``R`` by the best step for the loss itself
+(Friedman, "Greedy function approximation", *Annals of Statistics* 29, 2001, algorithm 1
+line 5):
+
+* squared error: the mean residual, which the tree already holds;
+* absolute error: the weighted median of ``y - F`` over the leaf;
+* Huber: that median plus the mean of the residuals about it, clipped to ``delta``
+  (Friedman's algorithm 4);
+* log loss: one Newton step, ``sum r / sum p (1 - p)`` (binary), times ``(K - 1) / K``
+  with ``sum |r| (1 - |r|)`` below for ``K`` classes (Friedman's algorithm 6).
+
+The first guess is the constant that minimises the loss: the mean, the median, or the
+log-odds (log-priors) of the classes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ml_from_scratch.ensemble._tree import FloatArray, IntArray
+
+__all__ = [
+    "grouped_weighted_quantile",
+    "initial_raw",
+    "leaf_steps",
+    "mean_loss",
+    "softmax",
+]
+
+
+def sigmoid(raw: FloatArray) -> FloatArray:
+    """``1 / (1 + exp(-raw))`` without overflow."""
+    result: FloatArray = np.exp(-np.logaddexp(0.0, -raw))
+    return result
+
+
+def softmax(raw: FloatArray) -> FloatArray:
+    """Row-wise softmax of ``(n, K)`` scores."""
+    exp = np.exp(raw - raw.max(axis=1, keepdims=True))
+    result: FloatArray = exp / exp.sum(axis=1, keepdims=True)
+    return result
+
+
+def initial_raw(loss: str, y: FloatArray, w: FloatArray, n_classes: int = 0) -> FloatArray:
+    """The constant raw prediction that minimises the loss: shape (outputs,)."""
+    if loss == "squared_error":
+        return np.array([np.average(y, weights=w)])
+    if loss in ("absolute_error", "huber"):
+        groups = np.zeros(y.shape[0], dtype=np.intp)
+        return grouped_weighted_quantile(y, w, groups, 1, 0.5)
+    priors = np.bincount(y.astype(np.intp), weights=w, minlength=n_classes) / w.sum()
+    priors = np.clip(priors, 1e-15, 1 - 1e-15)
+    if n_classes == 2:
+        return np.array([np.log(priors[1] / priors[0])])
+    result: FloatArray = np.log(priors)
+    return result
+
+
+def mean_loss(loss: str, y: FloatArray, raw: FloatArray, w: FloatArray, delta: float) -> float:
+    """The weighted mean loss of raw predictions ``raw`` (n,) or (n, K)."""
+    if loss == "squared_error":
+        values = (y - raw) ** 2
+    elif loss == "absolute_error":
+        values = np.abs(y - raw)
+    elif loss == "huber":
+        gap = np.abs(y - raw)
+        values = np.where(gap <= delta, 0.5 * gap**2, delta * (gap - 0.5 * delta))
+    elif raw.ndim == 1:  # binary log loss: log(1 + e^F) - y F
+        values = np.logaddexp(0.0, raw) - y * raw
+    else:
+        log_norm = np.logaddexp.reduce(raw, axis=1)
+        values = log_norm - raw[np.arange(y.shape[0]), y.astype(np.intp)]
+    return float(np.average(values, weights=w))
+
+
+def leaf_steps(
+    loss: str,
+    leaf: IntArray,
+    n_nodes: int,
+    y: FloatArray,
+    raw: FloatArray,
+    residual: FloatArray,
+    w: FloatArray,
+    delta: float,
+    n_classes: int,
+) -> FloatArray | None:
+    """The step of each node (leaves matter) for the samples ``leaf`` lists.
+
+    ``y``, ``raw``, ``residual`` and ``w`` are those samples' targets, current raw
+    predictions (this output's), negative gradients and weights.  None for squared
+    error, whose step is the tree's own mean.
+    """
+    if loss == "squared_error":
+        return None
+    if loss == "absolute_error":
+        return grouped_weighted_quantile(y - raw, w, leaf, n_nodes, 0.5)
+    if loss == "huber":
+        gap = y - raw
+        median = grouped_weighted_quantile(gap, w, leaf, n_nodes, 0.5)
+        about = gap - median[leaf]
+        clipped = np.sign(about) * np.minimum(delta, np.abs(about))
+        return median + _grouped_mean(clipped, w, leaf, n_nodes)
+    if n_classes == 2:
+        probability = y - residual
+        hessian = probability * (1.0 - probability)
+        factor = 1.0
+    else:
+        hessian = np.abs(residual) * (1.0 - np.abs(residual))
+        factor = (n_classes - 1) / n_classes
+    numerator = np.bincount(leaf, weights=w * residual, minlength=n_nodes)
+    denominator = np.bincount(leaf, weights=w * hessian, minlength=n_nodes)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        step = np.where(denominator > 0, factor * numerator / denominator, 0.0)
+    result: FloatArray = step
+    return result
+
+
+def grouped_weighted_quantile(
+    values: FloatArray, w: FloatArray, groups: IntArray, n_groups: int, q: float
+) -> FloatArray:
+    """The weighted ``q``-quantile of ``values`` in each group (0 for an empty one).
+
+    The smallest value whose cumulative weight reaches ``q`` of its group's total; the
+    average of it and the next one where the cumulative weight hits ``q`` exactly (the
+    median of an even number of equal weights, as ``np.median``).
+    """
+    weighed = w > 0  # a sample of zero weight is not there
+    values, w, groups = values[weighed], w[weighed], groups[weighed]
+    order = np.lexsort((values, groups))
+    values, w, groups = values[order], w[order], groups[order]
+    cumulative = np.cumsum(w)
+    totals = np.bincount(groups, weights=w, minlength=n_groups)
+    before = np.concatenate([[0.0], np.cumsum(totals)[:-1]])
+    within = cumulative - before[groups]
+    goal = q * totals[groups]
+    tolerance = 1e-12 * totals[groups]
+    reached = within >= goal - tolerance
+    first = np.full(n_groups, -1, dtype=np.intp)
+    hits = np.flatnonzero(reached)
+    _, first_hit = np.unique(groups[hits], return_index=True)
+    first[np.unique(groups[hits])] = hits[first_hit]
+    result = np.zeros(n_groups)
+    present = first >= 0
+    at = first[present]
+    exact = np.abs(within[at] - goal[at]) <= tolerance[at]
+    following = np.minimum(at + 1, values.size - 1)
+    same_group = groups[following] == groups[at]
+    result[present] = np.where(
+        exact & same_group, (values[at] + values[following]) / 2.0, values[at]
+    )
+    return result
+
+
+def _grouped_mean(values: FloatArray, w: FloatArray, groups: IntArray, n_groups: int) -> FloatArray:
+    totals = np.bincount(groups, weights=w, minlength=n_groups)
+    sums = np.bincount(groups, weights=w * values, minlength=n_groups)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        result: FloatArray = np.where(totals > 0, sums / totals, 0.0)
+    return result
