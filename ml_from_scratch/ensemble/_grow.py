@@ -51,17 +51,21 @@ class Limits:
 
 @dataclass(frozen=True)
 class Splits:
-    """The best split of each node of a level that has one.
+    """The best split of each node of a level that has one: ``x[feature] <= threshold``.
 
-    ``segment`` indexes the level's nodes; ``left_sums`` (one column per split) and
-    ``left_counts`` are the statistics and sample counts of the left children.
+    ``segment`` indexes the level's nodes (increasing); ``cut`` is the splitter's own
+    record of the cut (the position of the threshold in its sorted run or its bins).
     """
 
     segment: IntArray
     feature: IntArray
     threshold: FloatArray
-    left_sums: FloatArray
-    left_counts: IntArray
+    cut: IntArray
+
+    @staticmethod
+    def none() -> Splits:
+        empty = np.zeros(0, dtype=np.intp)
+        return Splits(empty, empty, np.zeros(0), empty)
 
 
 class Splitter(Protocol):
@@ -72,13 +76,21 @@ class Splitter(Protocol):
         candidates: IntArray,
         sums: FloatArray,
         counts: IntArray,
-        choose: FeatureChooser,
+        choose: FeatureChooser | None,
     ) -> Splits:
-        """The best split of each candidate node, among the features ``choose`` allows."""
+        """The best split of each candidate node, among the features ``choose`` allows
+        (all where it is None)."""
         ...
 
-    def partition(self, splits: Splits) -> None:
-        """Replace the level's nodes by the children of ``splits``: lefts, then rights."""
+    def partition(self, splits: Splits, last: bool = False) -> None:
+        """Replace the level's nodes by the children of ``splits``: lefts, then rights.
+
+        ``last``: the children will not be searched (only their sums and members are).
+        """
+        ...
+
+    def level_sums(self) -> tuple[FloatArray, IntArray]:
+        """The statistics (one column per node) and sample counts of the level's nodes."""
         ...
 
     def members(self) -> tuple[IntArray, IntArray]:
@@ -90,12 +102,17 @@ class FeatureChooser(Protocol):
     def __call__(self, nonconstant: BoolArray) -> BoolArray: ...
 
 
-def random_features(max_features: int, rng: np.random.Generator) -> FeatureChooser:
-    """Choose ``max_features`` of each node's non-constant features, uniformly at random."""
+def random_features(
+    max_features: int, n_features: int, rng: np.random.Generator
+) -> FeatureChooser | None:
+    """Choose ``max_features`` of each node's non-constant features, uniformly at random.
+
+    None when that is every feature: a constant feature offers no cut anyway.
+    """
+    if max_features >= n_features:
+        return None
 
     def choose(nonconstant: BoolArray) -> BoolArray:
-        if max_features >= nonconstant.shape[1]:
-            return nonconstant
         keys = rng.random(nonconstant.shape)
         keys[~nonconstant] = 2.0  # never among the smallest while a usable one is left
         kth = np.partition(keys, max_features - 1, axis=1)[:, max_features - 1 : max_features]
@@ -107,8 +124,6 @@ def random_features(max_features: int, rng: np.random.Generator) -> FeatureChoos
 
 def grow_tree(
     splitter: Splitter,
-    root_sums: FloatArray,
-    n_samples: int,
     criterion: Criterion,
     limits: Limits,
     rng: np.random.Generator,
@@ -117,25 +132,25 @@ def grow_tree(
 ) -> Tree:
     """Grow a tree level by level (see the module docstring).
 
-    ``root_sums`` (shape ``(C,)``) are the statistics of all ``n_samples`` samples the
-    splitter holds; a level's ``sums`` have one column per node.
-    Where ``leaf_of`` is given it receives, for each of those samples, its leaf.
+    The splitter holds the samples and their statistics; a level's ``sums`` have one
+    column per node.  Where ``leaf_of`` is given it receives each sample's leaf.
     """
     max_depth = np.inf if limits.max_depth is None else limits.max_depth
     need = max(limits.min_samples_split, 2 * limits.min_samples_leaf)
-    choose = random_features(limits.max_features or n_features, rng)
-    root_impurity = float(criterion.impurity(root_sums[:, None])[0])
-    pure = PURE if criterion.is_classification else PURE * root_impurity
-    sums, counts = root_sums[:, None], np.array([n_samples], dtype=np.intp)
+    choose = random_features(limits.max_features or n_features, n_features, rng)
+    sums, counts = splitter.level_sums()
+    pure = PURE if criterion.is_classification else PURE * float(criterion.impurity(sums)[0])
     ids = np.arange(1, dtype=np.intp)
     levels: list[dict[str, npt.NDArray[np.generic]]] = []
     depth = 0
     while ids.size:
         impurity = criterion.impurity(sums)
         candidates = np.flatnonzero((counts >= need) & (impurity > pure) & (depth < max_depth))
-        splits = splitter.search(candidates, sums, counts, choose)
+        splits = splitter.search(candidates, sums, counts, choose) if candidates.size else (
+            Splits.none()
+        )  # fmt: skip
         k = splits.segment.size
-        level = _level_arrays(ids, sums, counts, impurity, criterion)
+        level = _level_arrays(sums, counts, impurity, criterion)
         children = ids[-1] + 1 + np.arange(2 * k, dtype=np.intp)
         level["feature"][splits.segment] = splits.feature
         level["threshold"][splits.segment] = splits.threshold
@@ -147,11 +162,10 @@ def grow_tree(
             is_leaf = level["left"][segment] < 0
             leaf_of[samples[is_leaf]] = ids[segment[is_leaf]]
         depth += 1
-        right_sums = sums[:, splits.segment] - splits.left_sums
-        sums = np.hstack([splits.left_sums, right_sums])
-        counts = np.concatenate([splits.left_counts, counts[splits.segment] - splits.left_counts])
-        splitter.partition(splits)
         ids = children
+        if k:
+            splitter.partition(splits, last=depth >= max_depth)
+            sums, counts = splitter.level_sums()
     return Tree(
         **{key: np.concatenate([level[key] for level in levels]) for key in levels[0]},
         depth=len(levels) - 1,
@@ -159,14 +173,13 @@ def grow_tree(
 
 
 def _level_arrays(
-    ids: IntArray,
     sums: FloatArray,
     counts: IntArray,
     impurity: FloatArray,
     criterion: Criterion,
 ) -> dict[str, npt.NDArray[np.generic]]:
     """The arrays of a level's nodes, all leaves until their splits are filled in."""
-    size = ids.size
+    size = counts.size
     return {
         "feature": np.full(size, -1, dtype=np.intp),
         "threshold": np.full(size, -2.0),  # scikit-learn's mark of a leaf

@@ -18,6 +18,7 @@ bin is at most ``b``, so a fitted tree predicts from raw features.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -48,8 +49,13 @@ class BinnedFeatures:
         feature's last bin).
     """
 
-    codes: npt.NDArray[np.uint8] | IntArray
+    codes: npt.NDArray[np.uint8]
     edges: FloatArray
+
+    @functools.cached_property
+    def feature_codes(self) -> npt.NDArray[np.uint8]:
+        """``codes`` transposed: each feature's bins contiguous."""
+        return np.ascontiguousarray(self.codes.T)
 
     @property
     def n_bins(self) -> int:
@@ -104,9 +110,12 @@ class HistogramSplitter:
         min_samples_leaf: int,
     ) -> None:
         self.edges = binned.edges
-        self.codes = binned.codes
-        self.n_features, self.n_bins = binned.codes.shape[1], binned.n_bins
+        self.codes = binned.feature_codes
+        self.n_features, self.n_bins = binned.n_features, binned.n_bins
         self.statistics = statistics
+        self.counted = statistics[criterion.score_rows]  # the rows a histogram holds
+        # With unit weights a node's count is its weight: no histogram of counts.
+        self.unit_weights = bool(np.all(criterion.weight(np.take(statistics, samples, 1)) == 1))
         self.criterion = criterion
         self.min_samples_leaf = min_samples_leaf
         self.samples = samples  # the samples still in a node of the level
@@ -118,14 +127,21 @@ class HistogramSplitter:
     def members(self) -> tuple[IntArray, IntArray]:
         return self.samples, self.node
 
+    def level_sums(self) -> tuple[FloatArray, IntArray]:
+        n_rows = self.statistics.shape[0]
+        keys = (self.node + (np.arange(n_rows) * self.n_nodes)[:, None]).ravel()
+        weights = np.take(self.statistics, self.samples, axis=1).ravel()
+        sums = np.bincount(keys, weights=weights, minlength=n_rows * self.n_nodes)
+        return sums.reshape(n_rows, self.n_nodes), np.bincount(self.node, minlength=self.n_nodes)
+
     def search(
         self,
         candidates: IntArray,
         sums: FloatArray,
         counts: IntArray,
-        choose: FeatureChooser,
+        choose: FeatureChooser | None,
     ) -> Splits:
-        per_node = self.n_features * self.n_bins * (self.statistics.shape[0] + 1)
+        per_node = self.n_features * self.n_bins * (self.counted.shape[0] + 1)
         if candidates.size * per_node <= CELLS_PER_CHUNK:  # kept for the children
             histograms = self._histograms(candidates)
             self._kept = (candidates, histograms)
@@ -136,18 +152,18 @@ class HistogramSplitter:
             self._best(chunk, self._histograms(chunk), sums, counts, choose)
             for chunk in np.array_split(candidates, -(-candidates.size // size))
         ]
-        return Splits(*(np.concatenate(field, axis=-1) for field in zip(*parts, strict=True)))
+        return Splits(*(np.concatenate(field) for field in zip(*parts, strict=True)))
 
-    def partition(self, splits: Splits) -> None:
+    def partition(self, splits: Splits, last: bool = False) -> None:
         k = splits.segment.size
         slot = np.full(self.n_nodes, -1, dtype=np.intp)
         slot[splits.segment] = np.arange(k)
         split_slot = slot[self.node]
         keep = split_slot >= 0
         self.samples, split_slot = self.samples[keep], split_slot[keep]
-        bins = self.codes[self.samples, splits.feature[split_slot]]
-        cut = np.argmax(self.edges[splits.feature] >= splits.threshold[:, None], axis=1)
-        self.node = np.where(bins <= cut[split_slot], split_slot, split_slot + k)
+        n_samples = self.codes.shape[1]
+        bins = np.take(self.codes, splits.feature[split_slot] * n_samples + self.samples)
+        self.node = np.where(bins <= splits.cut[split_slot], split_slot, split_slot + k)
         self.n_nodes = 2 * k
         if self._kept is None:
             self.parents = None
@@ -161,20 +177,21 @@ class HistogramSplitter:
         histograms: FloatArray,
         sums: FloatArray,
         counts: IntArray,
-        choose: FeatureChooser,
+        choose: FeatureChooser | None,
     ) -> Splits:
-        """The best cut of each node, from its histograms (nodes, stats + 1, features, bins)."""
+        """The best cut of each node from its histograms (nodes, rows + 1, features, bins),
+        the last row the sample counts."""
         counted = histograms[:, -1]
-        chosen = choose((counted > 0).sum(axis=2) > 1)
+        chosen = None if choose is None else choose((counted > 0).sum(axis=2) > 1)
         cumulative = np.cumsum(histograms[..., :-1], axis=3)  # cut after bin b: 0..b go left
         left, n_left = cumulative[:, :-1], cumulative[:, -1]
-        right = sums[:, nodes].T[:, :, None, None] - left
+        right = sums[self.criterion.score_rows, nodes].T[:, :, None, None] - left
         n_right = counts[nodes][:, None, None] - n_left
         leaf = self.min_samples_leaf
-        allowed = (n_left >= leaf) & (n_right >= leaf) & (counted[..., :-1] > 0)
-        allowed &= chosen[:, :, None]
-        score = self.criterion.weighted(np.moveaxis(left, 1, 0))
-        score += self.criterion.weighted(np.moveaxis(right, 1, 0))
+        allowed = (n_left >= leaf - 0.5) & (n_right >= leaf - 0.5) & (counted[..., :-1] > 0.5)
+        if chosen is not None:
+            allowed &= chosen[:, :, None]
+        score = self.criterion.split_score(np.moveaxis(left, 1, 0), np.moveaxis(right, 1, 0))
         score[~allowed] = np.inf
         flat = score.reshape(nodes.size, self.n_features * (self.n_bins - 1))
         minimum = flat.min(axis=1, initial=np.inf)
@@ -182,16 +199,10 @@ class HistogramSplitter:
         best = np.argmax(flat <= (minimum + slack)[:, None], axis=1)  # lowest feature, bin
         found = np.flatnonzero(np.isfinite(minimum))
         feature, cut = np.divmod(best[found], self.n_bins - 1)
-        return Splits(
-            nodes[found],
-            feature,
-            self.edges[feature, cut],
-            left[found, :, feature, cut].T,
-            np.rint(n_left[found, feature, cut]).astype(np.intp),
-        )
+        return Splits(nodes[found], feature, self.edges[feature, cut], cut)
 
     def _histograms(self, nodes: IntArray) -> FloatArray:
-        """The histograms of ``nodes``: shape (nodes, stats + 1, features, bins).
+        """The histograms of ``nodes``: shape (nodes, rows + 1, features, bins).
 
         Below the root, each node's or its sibling's, whichever has fewer samples, is
         counted; the other is the parent's minus it.
@@ -209,20 +220,28 @@ class HistogramSplitter:
         return result
 
     def _count(self, nodes: IntArray) -> FloatArray:
-        """Histograms of ``nodes`` by one ``np.bincount`` per statistic, and the counts."""
+        """Histograms of ``nodes`` by ``np.bincount``, one per feature and row, and counts."""
+        n_rows = self.counted.shape[0]
+        out = np.empty((nodes.size, n_rows + 1, self.n_features, self.n_bins))
         position = np.full(self.n_nodes, -1, dtype=np.intp)
         position[nodes] = np.arange(nodes.size)
         at = position[self.node]
-        rows = np.flatnonzero(at >= 0)
-        samples = self.samples[rows]
-        cells = self.n_features * self.n_bins
-        offsets = np.arange(self.n_features) * self.n_bins + (at[rows] * cells)[:, None]
-        keys = (self.codes[samples] + offsets).ravel()
-        size = nodes.size * cells
-        n_stats = self.statistics.shape[0]
-        out = np.empty((nodes.size, n_stats + 1, cells))
-        for s in range(n_stats):
-            weights = np.repeat(self.statistics[s, samples], self.n_features)
-            out[:, s] = np.bincount(keys, weights=weights, minlength=size).reshape(-1, cells)
-        out[:, -1] = np.bincount(keys, minlength=size).reshape(-1, cells)
-        return out.reshape(nodes.size, n_stats + 1, self.n_features, self.n_bins)
+        if (at >= 0).all() and self.samples.size == self.codes.shape[1]:
+            samples, codes = self.samples, self.codes  # every sample, in order: no gather
+        else:
+            rows = np.flatnonzero(at >= 0)
+            samples, at = self.samples[rows], at[rows]
+            codes = np.take(self.codes, samples, axis=1)
+        offset = at * self.n_bins
+        size = nodes.size * self.n_bins
+        weights = np.take(self.counted, samples, axis=1)
+        for f in range(self.n_features):
+            keys = offset + codes[f]
+            for r in range(n_rows):
+                counts = np.bincount(keys, weights=weights[r], minlength=size)
+                out[:, r, f] = counts.reshape(nodes.size, self.n_bins)
+            if not self.unit_weights:
+                out[:, -1, f] = np.bincount(keys, minlength=size).reshape(nodes.size, -1)
+        if self.unit_weights:
+            out[:, -1] = self.criterion.weight(np.moveaxis(out[:, :-1], 1, 0))
+        return out

@@ -100,14 +100,22 @@ class SortedSplitter:
         segment = np.repeat(np.arange(self.counts.size), self.counts)
         return self.order[0], segment
 
+    def level_sums(self) -> tuple[FloatArray, IntArray]:
+        statistics = np.take(self.statistics, self.order[0], axis=1)
+        sums: FloatArray = np.add.reduceat(statistics, self.starts, axis=1)
+        return sums, self.counts
+
     def search(
         self,
         candidates: IntArray,
         sums: FloatArray,
         counts: IntArray,
-        choose: FeatureChooser,
+        choose: FeatureChooser | None,
     ) -> Splits:
-        chosen = choose(self._nonconstant(candidates))
+        if choose is None:
+            chosen = np.ones((candidates.size, self.order.shape[0]), dtype=bool)
+        else:
+            chosen = choose(self._nonconstant(candidates))
         pair_node, pair_feature = np.nonzero(chosen)  # by node, then by feature
         segment = np.take(candidates, pair_node)
         length = np.take(self.counts, segment)
@@ -120,35 +128,36 @@ class SortedSplitter:
         feature = np.take(pair_feature, owner)
         x = np.take(self.columns, feature * n_samples + sample)
 
-        node_sums = np.take(sums, segment, axis=1)
-        rows = np.take(self.statistics, sample, axis=1)
-        rows[:, first[1:]] -= node_sums[:, :-1]  # each run's cumulative sum starts afresh
-        left = np.cumsum(rows, axis=1)
+        rows = self.criterion.score_rows
+        node_sums = np.take(sums[rows], segment, axis=1)
+        gathered = np.take(self.statistics[rows], sample, axis=1)
+        gathered[:, first[1:]] -= node_sums[:, :-1]  # each run's cumulative sum restarts
+        left = np.cumsum(gathered, axis=1)
         right = np.take(node_sums, owner, axis=1) - left
         n_left = position + 1
         n_right = np.take(length, owner) - n_left
         leaf = self.min_samples_leaf
         allowed = (n_left >= leaf) & (n_right >= leaf)
         allowed[:-1] &= x[:-1] < x[1:]  # a cut between equal values is no cut
-        score = self.criterion.weighted(left)
-        score += self.criterion.weighted(right)
+        score = self.criterion.split_score(left, right)
         score[~allowed] = np.inf
         slack = TIE * self.criterion.weighted(np.take(sums, candidates, axis=1))
         best = _first_minimum_per_node(score, first, pair_node, slack)
         node = candidates[pair_node[owner[best]]]
         threshold = midpoints(x[best], x[best + 1])
-        return Splits(node, feature[best], threshold, left[:, best], n_left[best])
+        return Splits(node, feature[best], threshold, n_left[best])
 
-    def partition(self, splits: Splits) -> None:
+    def partition(self, splits: Splits, last: bool = False) -> None:
+        if last:  # no child will be searched: the first row is all that is needed
+            self.order = self.order[:1]
         k = splits.segment.size
         side = np.zeros(self.statistics.shape[1], dtype=np.int8)  # 0: in a leaf now
-        if k:
-            runs = self.counts[splits.segment]
-            owner = np.repeat(np.arange(k), runs)
-            start = self.starts[splits.segment] - (np.cumsum(runs) - runs)
-            sample = np.take(self.order[0], np.take(start, owner) + np.arange(owner.size))
-            x = np.take(self.columns, np.take(splits.feature, owner) * side.size + sample)
-            side[sample] = np.where(x <= np.take(splits.threshold, owner), 1, 2)
+        runs = self.counts[splits.segment]
+        owner = np.repeat(np.arange(k), runs)
+        start = self.starts[splits.segment] - (np.cumsum(runs) - runs)
+        sample = np.take(self.order[0], np.take(start, owner) + np.arange(owner.size))
+        x = np.take(self.columns, np.take(splits.feature, owner) * side.size + sample)
+        side[sample] = np.where(x <= np.take(splits.threshold, owner), 1, 2)
         sides = np.take(side, self.order).ravel()
         n_features = self.order.shape[0]
         flat = self.order.ravel()
@@ -158,19 +167,17 @@ class SortedSplitter:
                 np.compress(sides == 2, flat).reshape(n_features, -1),
             ]
         )
-        left_counts = splits.left_counts
-        self.counts = np.concatenate(
-            [left_counts, self.counts[splits.segment] - left_counts]
-        ).astype(np.intp)
+        left_counts = splits.cut  # the cut after the n-th sample: n samples go left
+        self.counts = np.concatenate([left_counts, runs - left_counts]).astype(np.intp)
         self.starts = np.cumsum(self.counts) - self.counts
 
     def _nonconstant(self, candidates: IntArray) -> np.ndarray:
         """``(len(candidates), n_features)``: whether each feature varies in each node."""
         starts = self.starts[candidates]
-        first = self.order[:, starts]
-        last = self.order[:, starts + self.counts[candidates] - 1]
-        rows = np.arange(self.order.shape[0])[:, None]
-        varies: np.ndarray = self.columns[rows, first] < self.columns[rows, last]
+        first = np.take(self.order, starts, axis=1)
+        last = np.take(self.order, starts + self.counts[candidates] - 1, axis=1)
+        base = (np.arange(self.order.shape[0]) * self.columns.shape[1])[:, None]
+        varies: np.ndarray = np.take(self.columns, base + first) < np.take(self.columns, base + last)
         return varies.T
 
 

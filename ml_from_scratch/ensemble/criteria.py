@@ -189,6 +189,34 @@ class Criterion:
             return _xlog2x(weight) - _row_sum(_xlog2x(sums))
         return np.maximum(sums[2] - sums[1] ** 2 / safe, 0.0)
 
+    @property
+    def score_rows(self) -> slice:
+        """The rows of the statistics a split's score needs (``sum w y^2`` is not)."""
+        return slice(0, 2) if self.name == "squared_error" else slice(None)
+
+    def split_score(self, left: FloatArray, right: FloatArray) -> FloatArray:
+        """A score of splits that orders them as ``weighted(left) + weighted(right)``.
+
+        ``left`` and ``right`` hold the :attr:`score_rows` of the children's statistics.
+        It differs from that sum by a constant of the node (so it is the same for every
+        split of the node): ``-(sum_k L_k^2 / W_L + sum_k R_k^2 / W_R)`` for Gini (less
+        ``W``), ``-(S_L^2 / W_L + S_R^2 / W_R)`` for squared error (less
+        ``sum w y^2``); for entropy it is the sum itself.  An empty side scores NaN
+        or infinity: the searches never allow one.
+        """
+        if self.name == "entropy":
+            score = self.weighted(left)
+            score += self.weighted(right)
+            return score
+        with np.errstate(divide="ignore", invalid="ignore"):
+            if self.name == "squared_error":
+                result: FloatArray = left[1] ** 2 / left[0]
+                result += right[1] ** 2 / right[0]
+            else:
+                result = _row_sum(left * left) / _row_sum(left)
+                result += _row_sum(right * right) / _row_sum(right)
+        return -result
+
     def impurity(self, sums: FloatArray) -> FloatArray:
         """The impurity of each column of statistics: ``weighted(sums) / W``."""
         result: FloatArray = self.weighted(sums) / np.maximum(self.weight(sums), _TINY)

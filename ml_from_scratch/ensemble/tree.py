@@ -173,8 +173,6 @@ class _BaseTree(BaseEstimator):  # type: ignore[misc]
             )
         tree = grow_tree(
             splitter,
-            statistics.sum(axis=1),
-            int(keep.sum()),
             criterion,
             limits,
             generator(self.random_state),
