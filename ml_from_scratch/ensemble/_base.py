@@ -79,12 +79,11 @@ def resolve_max_features(max_features: Any, n_features: int) -> int:
         return max(1, math.isqrt(n_features))
     if max_features == "log2":
         return max(1, int(math.log2(n_features)))
-    if isinstance(max_features, Integral) and not isinstance(max_features, bool):
-        if max_features > n_features:
-            raise ValueError(
-                f"max_features must be <= n_features = {n_features}, got {max_features}"
-            )
-        return int(max_features)
+    if isinstance(max_features, Integral):
+        count = int(max_features)
+        if count > n_features:
+            raise ValueError(f"max_features must be <= n_features = {n_features}, got {count}")
+        return count
     return max(1, int(float(max_features) * n_features))
 
 

@@ -14,13 +14,13 @@ distinct values that leaves ``min_samples_leaf`` samples on each side.  Otherwis
 split, even when the best split does not lower the impurity (as CART and scikit-learn
 do: the split after it may), so an unrestricted tree fits any training set in which equal
 inputs have equal targets.  ``max_features`` draws, at every node, that many features
-uniformly among those not constant in the node.
+uniformly among those not constant in the node (:class:`FeatureDraw`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -76,10 +76,10 @@ class Splitter(Protocol):
         candidates: IntArray,
         sums: FloatArray,
         counts: IntArray,
-        choose: FeatureChooser | None,
+        draw: FeatureDraw,
     ) -> Splits:
-        """The best split of each candidate node, among the features ``choose`` allows
-        (all where it is None)."""
+        """The best split of each candidate node, among the features ``draw`` chooses,
+        ties going to the one it visits first."""
         ...
 
     def partition(self, splits: Splits, last: bool = False) -> None:
@@ -98,28 +98,39 @@ class Splitter(Protocol):
         ...
 
 
-class FeatureChooser(Protocol):
-    def __call__(self, nonconstant: BoolArray) -> BoolArray: ...
+@dataclass(frozen=True)
+class FeatureDraw:
+    """One level's random draw of features: a random key per (candidate node, feature).
 
-
-def random_features(
-    max_features: int, n_features: int, rng: np.random.Generator
-) -> FeatureChooser | None:
-    """Choose ``max_features`` of each node's non-constant features, uniformly at random.
-
-    None when that is every feature: a constant feature offers no cut anyway.
+    The features of a node are visited in increasing order of their keys, as if
+    shuffled: the first ``max_features`` that are not constant in the node are the ones
+    searched, and among equally good splits the first visited wins.  This is
+    scikit-learn's rule (its splitter draws features one at a time and skips constant
+    ones), and it keeps ties from always favouring the first columns.
     """
-    if max_features >= n_features:
-        return None
 
-    def choose(nonconstant: BoolArray) -> BoolArray:
-        keys = rng.random(nonconstant.shape)
-        keys[~nonconstant] = 2.0  # never among the smallest while a usable one is left
-        kth = np.partition(keys, max_features - 1, axis=1)[:, max_features - 1 : max_features]
-        chosen: BoolArray = (keys <= kth) & nonconstant
-        return chosen
+    keys: FloatArray
+    max_features: int
 
-    return choose
+    @property
+    def searches_all(self) -> bool:
+        """Whether every feature is searched (no need to know which are constant)."""
+        return bool(self.max_features >= self.keys.shape[1])
+
+    def order(self) -> IntArray:
+        """Each node's features, in the order they are visited: (nodes, features)."""
+        result: IntArray = np.argsort(self.keys, axis=1)
+        return result
+
+    def chosen(self, nonconstant: BoolArray) -> BoolArray:
+        """Which features each node searches, given which vary in it."""
+        if self.searches_all:
+            return np.ones_like(nonconstant)
+        keys = np.where(nonconstant, self.keys, 2.0)  # never before a varying one
+        k = self.max_features
+        kth = np.partition(keys, k - 1, axis=1)[:, k - 1 : k]
+        result: BoolArray = (keys <= kth) & nonconstant
+        return result
 
 
 def grow_tree(
@@ -137,18 +148,23 @@ def grow_tree(
     """
     max_depth = np.inf if limits.max_depth is None else limits.max_depth
     need = max(limits.min_samples_split, 2 * limits.min_samples_leaf)
-    choose = random_features(limits.max_features or n_features, n_features, rng)
+    max_features = limits.max_features or n_features
     sums, counts = splitter.level_sums()
     pure = PURE if criterion.is_classification else PURE * float(criterion.impurity(sums)[0])
     ids = np.arange(1, dtype=np.intp)
-    levels: list[dict[str, npt.NDArray[np.generic]]] = []
+    levels: list[dict[str, npt.NDArray[Any]]] = []
     depth = 0
     while ids.size:
         impurity = criterion.impurity(sums)
         candidates = np.flatnonzero((counts >= need) & (impurity > pure) & (depth < max_depth))
-        splits = splitter.search(candidates, sums, counts, choose) if candidates.size else (
-            Splits.none()
-        )  # fmt: skip
+        # A key for every node of the level, candidate or not, so that the draws depend
+        # on the tree alone (a node of one repeated sample takes them like a single one).
+        keys = rng.random((ids.size, n_features))
+        if candidates.size:
+            draw = FeatureDraw(keys[candidates], max_features)
+            splits = splitter.search(candidates, sums, counts, draw)
+        else:
+            splits = Splits.none()
         k = splits.segment.size
         level = _level_arrays(sums, counts, impurity, criterion)
         children = ids[-1] + 1 + np.arange(2 * k, dtype=np.intp)
@@ -177,7 +193,7 @@ def _level_arrays(
     counts: IntArray,
     impurity: FloatArray,
     criterion: Criterion,
-) -> dict[str, npt.NDArray[np.generic]]:
+) -> dict[str, npt.NDArray[Any]]:
     """The arrays of a level's nodes, all leaves until their splits are filled in."""
     size = counts.size
     return {

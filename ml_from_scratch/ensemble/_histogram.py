@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from ml_from_scratch.ensemble._grow import TIE, FeatureChooser, Splits
+from ml_from_scratch.ensemble._grow import TIE, FeatureDraw, Splits
 from ml_from_scratch.ensemble._tree import FloatArray, IntArray
 from ml_from_scratch.ensemble.criteria import Criterion
 from ml_from_scratch.ensemble.split import midpoints
@@ -132,25 +132,31 @@ class HistogramSplitter:
         keys = (self.node + (np.arange(n_rows) * self.n_nodes)[:, None]).ravel()
         weights = np.take(self.statistics, self.samples, axis=1).ravel()
         sums = np.bincount(keys, weights=weights, minlength=n_rows * self.n_nodes)
-        return sums.reshape(n_rows, self.n_nodes), np.bincount(self.node, minlength=self.n_nodes)
+        counts = np.bincount(self.node, minlength=self.n_nodes)
+        return np.asarray(sums, dtype=np.float64).reshape(n_rows, self.n_nodes), counts
 
     def search(
         self,
         candidates: IntArray,
         sums: FloatArray,
         counts: IntArray,
-        choose: FeatureChooser | None,
+        draw: FeatureDraw,
     ) -> Splits:
         per_node = self.n_features * self.n_bins * (self.counted.shape[0] + 1)
         if candidates.size * per_node <= CELLS_PER_CHUNK:  # kept for the children
             histograms = self._histograms(candidates)
             self._kept = (candidates, histograms)
-            return self._best(candidates, histograms, sums, counts, choose)
+            return self._best(candidates, histograms, sums, counts, draw)
         self._kept = None
         size = max(1, CELLS_PER_CHUNK // per_node)
+        k = draw.max_features
         parts = [
-            self._best(chunk, self._histograms(chunk), sums, counts, choose)
-            for chunk in np.array_split(candidates, -(-candidates.size // size))
+            self._best(nodes, self._histograms(nodes), sums, counts, FeatureDraw(keys, k))
+            for nodes, keys in zip(
+                np.array_split(candidates, -(-candidates.size // size)),
+                np.array_split(draw.keys, -(-candidates.size // size)),
+                strict=True,
+            )
         ]
         return Splits(*(np.concatenate(field) for field in zip(*parts, strict=True)))
 
@@ -177,12 +183,12 @@ class HistogramSplitter:
         histograms: FloatArray,
         sums: FloatArray,
         counts: IntArray,
-        choose: FeatureChooser | None,
+        draw: FeatureDraw,
     ) -> Splits:
         """The best cut of each node from its histograms (nodes, rows + 1, features, bins),
         the last row the sample counts."""
         counted = histograms[:, -1]
-        chosen = None if choose is None else choose((counted > 0).sum(axis=2) > 1)
+        chosen = None if draw.searches_all else draw.chosen((counted > 0).sum(axis=2) > 1)
         cumulative = np.cumsum(histograms[..., :-1], axis=3)  # cut after bin b: 0..b go left
         left, n_left = cumulative[:, :-1], cumulative[:, -1]
         right = sums[self.criterion.score_rows, nodes].T[:, :, None, None] - left
@@ -193,12 +199,15 @@ class HistogramSplitter:
             allowed &= chosen[:, :, None]
         score = self.criterion.split_score(np.moveaxis(left, 1, 0), np.moveaxis(right, 1, 0))
         score[~allowed] = np.inf
-        flat = score.reshape(nodes.size, self.n_features * (self.n_bins - 1))
+        order = draw.order()  # features in the order visited: ties go to the first
+        ordered = np.take_along_axis(score, order[:, :, None], axis=1)
+        flat = ordered.reshape(nodes.size, self.n_features * (self.n_bins - 1))
         minimum = flat.min(axis=1, initial=np.inf)
         slack = TIE * self.criterion.weighted(sums[:, nodes])
-        best = np.argmax(flat <= (minimum + slack)[:, None], axis=1)  # lowest feature, bin
+        best = np.argmax(flat <= (minimum + slack)[:, None], axis=1)  # first visited, bin
         found = np.flatnonzero(np.isfinite(minimum))
-        feature, cut = np.divmod(best[found], self.n_bins - 1)
+        position, cut = np.divmod(best[found], self.n_bins - 1)
+        feature = order[found, position]
         return Splits(nodes[found], feature, self.edges[feature, cut], cut)
 
     def _histograms(self, nodes: IntArray) -> FloatArray:

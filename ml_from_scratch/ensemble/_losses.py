@@ -7,9 +7,9 @@ replaces the value of each leaf ``R`` by the best step for the loss itself
 line 5):
 
 * squared error: the mean residual, which the tree already holds;
-* absolute error: the weighted median of ``y - F`` over the leaf;
+* absolute error: the (lower) weighted median of ``y - F`` over the leaf;
 * Huber: that median plus the mean of the residuals about it, clipped to ``delta``
-  (Friedman's algorithm 4);
+  (Friedman's algorithm 4), ``delta`` the ``alpha``-quantile of ``|y - F|``;
 * log loss: one Newton step, ``sum r / sum p (1 - p)`` (binary), times ``(K - 1) / K``
   with ``sum |r| (1 - |r|)`` below for ``K`` classes (Friedman's algorithm 6).
 
@@ -122,36 +122,25 @@ def leaf_steps(
 def grouped_weighted_quantile(
     values: FloatArray, w: FloatArray, groups: IntArray, n_groups: int, q: float
 ) -> FloatArray:
-    """The weighted ``q``-quantile of ``values`` in each group (0 for an empty one).
+    """The lower weighted ``q``-quantile of ``values`` in each group (0 for an empty one).
 
-    The smallest value whose cumulative weight reaches ``q`` of its group's total; the
-    average of it and the next one where the cumulative weight hits ``q`` exactly (the
-    median of an even number of equal weights, as ``np.median``).
+    The smallest value whose cumulative weight reaches ``q`` of its group's total: the
+    inverse of the weighted distribution function, Friedman's and scikit-learn's
+    definition for the medians and Huber's threshold.  Samples of zero weight are left
+    out.
     """
-    weighed = w > 0  # a sample of zero weight is not there
+    weighed = w > 0
     values, w, groups = values[weighed], w[weighed], groups[weighed]
     order = np.lexsort((values, groups))
     values, w, groups = values[order], w[order], groups[order]
-    cumulative = np.cumsum(w)
     totals = np.bincount(groups, weights=w, minlength=n_groups)
     before = np.concatenate([[0.0], np.cumsum(totals)[:-1]])
-    within = cumulative - before[groups]
+    within = np.cumsum(w) - before[groups]  # the cumulative weight inside the group
     goal = q * totals[groups]
-    tolerance = 1e-12 * totals[groups]
-    reached = within >= goal - tolerance
-    first = np.full(n_groups, -1, dtype=np.intp)
-    hits = np.flatnonzero(reached)
-    _, first_hit = np.unique(groups[hits], return_index=True)
-    first[np.unique(groups[hits])] = hits[first_hit]
+    hits = np.flatnonzero(within >= goal - 1e-12 * totals[groups])
+    found, first = np.unique(groups[hits], return_index=True)
     result = np.zeros(n_groups)
-    present = first >= 0
-    at = first[present]
-    exact = np.abs(within[at] - goal[at]) <= tolerance[at]
-    following = np.minimum(at + 1, values.size - 1)
-    same_group = groups[following] == groups[at]
-    result[present] = np.where(
-        exact & same_group, (values[at] + values[following]) / 2.0, values[at]
-    )
+    result[found] = values[hits[first]]
     return result
 
 

@@ -18,8 +18,8 @@ row.  Then
   preserve order, so every child's run is still sorted on every feature.  Samples of
   nodes that became leaves drop out.
 
-Ties between cuts (scores within ``TIE``) go to the lowest feature, then the lowest
-threshold.
+Ties between cuts (scores within ``TIE``) go to the feature the draw visits first,
+then to the lowest threshold.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from ml_from_scratch.ensemble._grow import TIE, FeatureChooser, Splits
+from ml_from_scratch.ensemble._grow import TIE, FeatureDraw, Splits
 from ml_from_scratch.ensemble._tree import FloatArray, IntArray
 from ml_from_scratch.ensemble.criteria import Criterion
 from ml_from_scratch.ensemble.split import midpoints
@@ -110,13 +110,15 @@ class SortedSplitter:
         candidates: IntArray,
         sums: FloatArray,
         counts: IntArray,
-        choose: FeatureChooser | None,
+        draw: FeatureDraw,
     ) -> Splits:
-        if choose is None:
-            chosen = np.ones((candidates.size, self.order.shape[0]), dtype=bool)
+        order = draw.order()
+        if draw.searches_all:
+            pair_node, column = np.divmod(np.arange(order.size), order.shape[1])
         else:
-            chosen = choose(self._nonconstant(candidates))
-        pair_node, pair_feature = np.nonzero(chosen)  # by node, then by feature
+            chosen = draw.chosen(self._nonconstant(candidates))
+            pair_node, column = np.nonzero(np.take_along_axis(chosen, order, axis=1))
+        pair_feature = order[pair_node, column]  # by node, then in the order of the draw
         segment = np.take(candidates, pair_node)
         length = np.take(self.counts, segment)
         first = np.cumsum(length) - length  # where each pair's run starts in the flat arrays
@@ -177,8 +179,9 @@ class SortedSplitter:
         first = np.take(self.order, starts, axis=1)
         last = np.take(self.order, starts + self.counts[candidates] - 1, axis=1)
         base = (np.arange(self.order.shape[0]) * self.columns.shape[1])[:, None]
-        varies: np.ndarray = np.take(self.columns, base + first) < np.take(self.columns, base + last)
-        return varies.T
+        lowest, highest = np.take(self.columns, base + first), np.take(self.columns, base + last)
+        varies: np.ndarray = (lowest < highest).T
+        return varies
 
 
 def _first_minimum_per_node(
@@ -191,10 +194,13 @@ def _first_minimum_per_node(
     """
     if pair_node.size == 0:
         return np.zeros(0, dtype=np.intp)
-    opens = np.flatnonzero(np.r_[True, pair_node[1:] != pair_node[:-1]])
+    is_first = np.empty(pair_node.size, dtype=bool)
+    is_first[0] = True
+    np.not_equal(pair_node[1:], pair_node[:-1], out=is_first[1:])
+    opens = np.flatnonzero(is_first)
     region = first[opens]
     minimum = np.minimum.reduceat(score, region)
-    length = np.diff(np.r_[region, score.size])
+    length = np.diff(region, append=score.size)
     hits = np.flatnonzero(score <= np.repeat(minimum + slack[pair_node[opens]], length))
     found = np.isfinite(minimum)
     result: IntArray = hits[np.searchsorted(hits, region[found])]

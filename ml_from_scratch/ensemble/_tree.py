@@ -91,7 +91,7 @@ class Tree:
         gain = weighted[inner] - weighted[self.left[inner]] - weighted[self.right[inner]]
         totals = np.bincount(
             self.feature[inner], weights=np.maximum(gain, 0.0), minlength=n_features
-        )
+        ).astype(np.float64)
         total = totals.sum()
         result: FloatArray = totals / total if total > 0 else totals
         return result

@@ -227,9 +227,12 @@ class AdaBoostClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     @staticmethod
     def _codes_of(learner: Any, X: FloatArray) -> npt.NDArray[np.intp]:
         """A learner's predictions as class codes (it was fitted on the codes)."""
+        codes: npt.NDArray[np.intp]
         if isinstance(learner, _BaseTree):
-            return np.argmax(learner.tree_.predict(X), axis=1)
-        return np.asarray(learner.predict(X)).astype(np.intp)
+            codes = np.argmax(learner.tree_.predict(X), axis=1)
+        else:
+            codes = np.asarray(learner.predict(X)).astype(np.intp)
+        return codes
 
     def staged_decision_function(self, X: Any) -> Iterator[FloatArray]:
         """The decision function after each round, as :meth:`decision_function`."""
@@ -292,6 +295,7 @@ def _decision(votes: FloatArray) -> FloatArray:
 
 
 def _argmax(decision: FloatArray) -> npt.NDArray[np.intp]:
-    if decision.ndim == 1:
-        return (decision > 0).astype(np.intp)
-    return np.argmax(decision, axis=1)
+    codes: npt.NDArray[np.intp] = (
+        (decision > 0).astype(np.intp) if decision.ndim == 1 else np.argmax(decision, axis=1)
+    )
+    return codes

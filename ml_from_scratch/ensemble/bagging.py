@@ -116,6 +116,8 @@ def bootstrap_sample(
 class _BaseBagging(BaseEstimator):  # type: ignore[misc]
     """Resampling, fitting and averaging, shared by bagging and the random forests."""
 
+    max_features: Any  # per member here; per split in a forest
+
     _parameter_constraints: ClassVar[dict[str, list[Any]]] = {
         "estimator": [HasMethods(["fit", "predict"]), None],
         "n_estimators": [POSITIVE_INT],

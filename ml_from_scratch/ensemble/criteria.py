@@ -186,8 +186,10 @@ class Criterion:
             result: FloatArray = weight - _row_sum(sums * sums) / safe
             return result
         if self.name == "entropy":
-            return _xlog2x(weight) - _row_sum(_xlog2x(sums))
-        return np.maximum(sums[2] - sums[1] ** 2 / safe, 0.0)
+            result = _xlog2x(weight) - _row_sum(_xlog2x(sums))
+            return result
+        result = np.maximum(sums[2] - sums[1] ** 2 / safe, 0.0)
+        return result
 
     @property
     def score_rows(self) -> slice:
@@ -229,7 +231,8 @@ class Criterion:
         if self.is_classification:
             result: FloatArray = (sums / weight).T
             return result
-        return (sums[1] / weight)[:, None]
+        result = (sums[1] / weight)[:, None]
+        return result
 
 
 CRITERIA: dict[str, Criterion] = {
@@ -249,7 +252,7 @@ def _proportions(y: npt.ArrayLike, sample_weight: npt.ArrayLike | None) -> Float
 def _row_sum(values: FloatArray) -> FloatArray:
     """The sum over the first axis as row additions (numpy's reduction over a short
     axis is slow)."""
-    total = values[0].copy()
+    total: FloatArray = values[0].copy()
     for row in values[1:]:
         total += row
     return total

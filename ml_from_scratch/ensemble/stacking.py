@@ -86,8 +86,10 @@ def _as_columns(member: Any, output: Any, method: str, n_classes: int) -> FloatA
     if method == "predict_proba":
         full = np.zeros((output.shape[0], n_classes))
         full[:, np.asarray(member.classes_, dtype=np.intp)] = output
-        return full[:, 1:] if n_classes == 2 else full
-    return output.reshape(output.shape[0], -1)
+        columns: FloatArray = full[:, 1:] if n_classes == 2 else full
+        return columns
+    columns = output.reshape(output.shape[0], -1)
+    return columns
 
 
 class _BaseStacking(BaseEstimator):  # type: ignore[misc]

@@ -19,9 +19,10 @@ Two split searches, chosen with ``splitter``:
   O(n F) per level with no sort; exact when no feature has more than ``max_bins``
   distinct values.
 
-``max_features`` draws that many features at every split, uniformly among those that are
-not constant in the node (a random forest's trees); ties between equally good splits go
-to the lowest feature, then the lowest threshold.
+At every node the features are visited in a random order drawn from ``random_state``:
+``max_features`` searches the first that many that are not constant in the node (a
+random forest's trees), and among equally good splits the first visited wins, then the
+lowest threshold, as in scikit-learn.
 
 Complexity: fit O(F n log n + D n F) for depth D; predict O(n D).
 
@@ -211,7 +212,8 @@ class DecisionTreeClassifier(ClassifierMixin, _BaseTree):  # type: ignore[misc]
     max_bins : int, default=255
         With ``splitter="hist"``: the most bins per feature, 2 to 256.
     random_state : int, RandomState or None, default=None
-        Seeds the draw of features at each split.
+        Seeds the order in which each node visits the features (which settles ties
+        between equally good splits) and the draw of ``max_features``.
 
     Attributes
     ----------

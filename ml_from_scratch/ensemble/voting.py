@@ -113,7 +113,7 @@ class VotingClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     def _soft_voting(self) -> bool:
         return bool(self.voting == "soft")
 
-    @available_if(_soft_voting)
+    @available_if(_soft_voting)  # type: ignore[untyped-decorator]
     def predict_proba(self, X: Any) -> FloatArray:
         """The members' class probabilities, weighted and averaged: (n, K)."""
         check_is_fitted(self, "estimators_")
