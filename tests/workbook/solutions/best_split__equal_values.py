@@ -1,5 +1,5 @@
 # expect: fail
-# counterexample: best_split\(\[(0|0\.0), (0|0\.0)\]
+# counterexample: best_split\(\[7, 7, 7\], \[0, 1, 0\]\)
 """The sweep without the check that the values around a cut differ: it cuts between
 equal values, where no threshold separates them."""
 

@@ -5,7 +5,8 @@ import numpy as np
 
 
 def _weighted_impurity(stats, n, criterion):
-    """n * impurity of each prefix (rows: cuts), from class counts or (count, sum, sum of squares)."""
+    """n * impurity of each prefix (one row per cut): from class counts, or from
+    (count, sum, sum of squares)."""
     if criterion == "squared_error":
         count, total, squares = stats[:, 0], stats[:, 1], stats[:, 2]
         return squares - total**2 / count

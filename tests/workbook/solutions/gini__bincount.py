@@ -1,5 +1,5 @@
 # expect: fail
-# counterexample: labels=\[(-1|'a')\]
+# counterexample: \[-1, 1, 1, 1\]
 """Counts by ``np.bincount``: right for labels 0, 1, 2, ..., wrong for negative or string ones."""
 
 import numpy as np
