@@ -200,10 +200,11 @@ class Criterion:
         """A score of splits that orders them as ``weighted(left) + weighted(right)``.
 
         ``left`` and ``right`` hold the :attr:`score_rows` of the children's statistics.
-        It differs from that sum by a constant of the node (so it is the same for every
-        split of the node): ``-(sum_k L_k^2 / W_L + sum_k R_k^2 / W_R)`` for Gini (less
-        ``W``), ``-(S_L^2 / W_L + S_R^2 / W_R)`` for squared error (less
-        ``sum w y^2``); for entropy it is the sum itself.  An empty side scores NaN
+        It differs from that sum by a constant of the node (the same for every split of
+        the node): ``-(sum_k L_k^2 / W_L + sum_k R_k^2 / W_R)`` for Gini (less ``W``),
+        ``-(S_L^2 / W_L + S_R^2 / W_R)`` for squared error (less ``sum w y^2``); for
+        entropy it is the sum itself.  For Gini with two classes it is half the sum,
+        ``L_0 L_1 / W_L + R_0 R_1 / W_R``, which takes fewer passes.  An empty side scores NaN
         or infinity: the searches never allow one.
         """
         if self.name == "entropy":
@@ -212,12 +213,17 @@ class Criterion:
             return score
         with np.errstate(divide="ignore", invalid="ignore"):
             if self.name == "squared_error":
-                result: FloatArray = left[1] ** 2 / left[0]
-                result += right[1] ** 2 / right[0]
+                result: FloatArray = _square_over(left[1], left[0])
+                result += _square_over(right[1], right[0])
+            elif left.shape[0] == 2:  # sum_k s_k^2 / W = W - 2 s_0 s_1 / W: fewer passes
+                result = _product_over_total(left)
+                result += _product_over_total(right)
+                return result
             else:
-                result = _row_sum(left * left) / _row_sum(left)
-                result += _row_sum(right * right) / _row_sum(right)
-        return -result
+                result = _sum_of_squares_over_total(left)
+                result += _sum_of_squares_over_total(right)
+        np.negative(result, out=result)
+        return result
 
     def impurity(self, sums: FloatArray) -> FloatArray:
         """The impurity of each column of statistics: ``weighted(sums) / W``."""
@@ -256,6 +262,31 @@ def _row_sum(values: FloatArray) -> FloatArray:
     for row in values[1:]:
         total += row
     return total
+
+
+def _square_over(values: FloatArray, weights: FloatArray) -> FloatArray:
+    """``values^2 / weights`` with one new array (the search's hottest arithmetic)."""
+    result: FloatArray = np.multiply(values, values)
+    result /= weights
+    return result
+
+
+def _product_over_total(values: FloatArray) -> FloatArray:
+    """``v_0 v_1 / (v_0 + v_1)`` for two rows."""
+    result: FloatArray = np.multiply(values[0], values[1])
+    result /= values[0] + values[1]
+    return result
+
+
+def _sum_of_squares_over_total(values: FloatArray) -> FloatArray:
+    """``sum_k v_k^2 / sum_k v_k`` over the first axis, with two new arrays."""
+    total = values[0].copy()
+    squares: FloatArray = np.multiply(values[0], values[0])
+    for row in values[1:]:
+        total += row
+        squares += row * row
+    squares /= total
+    return squares
 
 
 def _xlog2x(values: FloatArray) -> FloatArray:

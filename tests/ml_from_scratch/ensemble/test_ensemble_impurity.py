@@ -169,15 +169,19 @@ def test_squared_error_form_gives_sklearn_node_impurities() -> None:
     np.testing.assert_allclose(rule.impurity(sums), tree.tree_.impurity, rtol=1e-9, atol=1e-12)
 
 
-@pytest.mark.parametrize("criterion", ["gini", "entropy", "squared_error"])
+@pytest.mark.parametrize(
+    ("criterion", "n_classes"), [("gini", 3), ("gini", 2), ("entropy", 3), ("squared_error", 0)]
+)
 @given(data=st.data())
 def test_split_score_orders_splits_as_the_weighted_impurity(
-    criterion: str, data: st.DataObject
+    criterion: str, n_classes: int, data: st.DataObject
 ) -> None:
-    """split_score differs from weighted(L) + weighted(R) by one constant per node."""
+    """split_score differs from weighted(L) + weighted(R) by one constant per node (for
+    two-class Gini it is half of it)."""
     rule = CRITERIA[criterion]
-    n_rows = 2 if criterion == "squared_error" else 3
-    node = np.array(data.draw(st.lists(st.floats(1.0, 50.0), min_size=3, max_size=3)))
+    n_rows = n_classes or 2
+    size = n_rows + 1 if criterion == "squared_error" else n_rows  # (w, w y, w y^2)
+    node = np.array(data.draw(st.lists(st.floats(1.0, 50.0), min_size=size, max_size=size)))
     if criterion == "squared_error":
         node = np.array([node[0], node[1] - 25.0, node[1] ** 2 / node[0] + node[2]])
     fractions = np.array(data.draw(st.lists(st.floats(0.05, 0.95), min_size=4, max_size=4)))
@@ -185,7 +189,10 @@ def test_split_score_orders_splits_as_the_weighted_impurity(
     right = node[:, None] - left
     full = rule.weighted(left) + rule.weighted(right)
     proxy = rule.split_score(left[:n_rows], right[:n_rows])
-    np.testing.assert_allclose(full - proxy, np.full(4, (full - proxy)[0]), atol=1e-8)
+    if n_classes == 2:
+        np.testing.assert_allclose(full, 2 * proxy, rtol=1e-12)
+    else:
+        np.testing.assert_allclose(full - proxy, np.full(4, (full - proxy)[0]), atol=1e-8)
 
 
 # ------------------------------------------------------------- edge and contract
