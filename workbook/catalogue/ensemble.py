@@ -33,7 +33,7 @@ Return a Python float.  Aim for O(n log n) (or O(n)) with numpy: a Python loop o
 labels is slow.
 """
 
-_DECISION_TREE = '''
+_DECISION_TREE = """
 A CART classification tree with scikit-learn's estimator contract, so that it works in
 pipelines, grid searches and cross-validation, and passes
 sklearn.utils.estimator_checks.check_estimator.
@@ -79,9 +79,9 @@ Example:
 
 Aim for O(F n log n) per level of the tree: sort each feature of a node once and scan
 it with running class counts.
-'''
+"""
 
-_ADABOOST = '''
+_ADABOOST = """
 AdaBoost with the SAMME rule, for two or more classes, with scikit-learn's estimator
 contract (it must pass sklearn.utils.estimator_checks.check_estimator).
 
@@ -117,7 +117,7 @@ Example:
     >>> boost = AdaBoostClassifier(n_estimators=10).fit(X, [0, 0, 1, 1, 0, 0])
     >>> boost.predict(X).tolist()
     [0, 0, 1, 1, 0, 0]
-'''
+"""
 
 EXERCISES = [
     Exercise(
