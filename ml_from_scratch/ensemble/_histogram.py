@@ -57,6 +57,13 @@ class BinnedFeatures:
         """``codes`` transposed: each feature's bins contiguous."""
         return np.ascontiguousarray(self.codes.T)
 
+    @functools.cached_property
+    def bin_counts(self) -> FloatArray:
+        """How many samples fall in each bin of each feature: (features, bins)."""
+        bins = self.n_bins
+        counts = [np.bincount(row, minlength=bins) for row in self.feature_codes]
+        return np.array(counts, dtype=np.float64)
+
     @property
     def n_bins(self) -> int:
         return int(self.edges.shape[1]) + 1
@@ -111,6 +118,7 @@ class HistogramSplitter:
     ) -> None:
         self.edges = binned.edges
         self.codes = binned.feature_codes
+        self.bin_counts = binned.bin_counts
         self.n_features, self.n_bins = binned.n_features, binned.n_bins
         self.statistics = statistics
         self.counted = statistics[criterion.score_rows]  # the rows a histogram holds
@@ -235,7 +243,11 @@ class HistogramSplitter:
         position = np.full(self.n_nodes, -1, dtype=np.intp)
         position[nodes] = np.arange(nodes.size)
         at = position[self.node]
-        if (at >= 0).all() and self.samples.size == self.codes.shape[1]:
+        everything = bool((at >= 0).all()) and self.samples.size == self.codes.shape[1]
+        # With unit weights the weight row of squared error's histogram is the count of
+        # each bin, which for every sample at once the binning has counted already.
+        known = everything and self.unit_weights and not self.criterion.is_classification
+        if everything:
             samples, codes = self.samples, self.codes  # every sample, in order: no gather
         else:
             rows = np.flatnonzero(at >= 0)
@@ -244,9 +256,11 @@ class HistogramSplitter:
         offset = at * self.n_bins
         size = nodes.size * self.n_bins
         weights = np.take(self.counted, samples, axis=1)
+        if known:
+            out[0, 0] = self.bin_counts
         for f in range(self.n_features):
             keys = offset + codes[f]
-            for r in range(n_rows):
+            for r in range(1 if known else 0, n_rows):
                 counts = np.bincount(keys, weights=weights[r], minlength=size)
                 out[:, r, f] = counts.reshape(nodes.size, self.n_bins)
             if not self.unit_weights:
