@@ -30,6 +30,7 @@ variance of a deep tree checked as a property; ``check_estimator`` passes.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator
 from numbers import Integral
 from typing import Any, ClassVar, Self
 
@@ -337,6 +338,20 @@ class BaggingClassifier(ClassifierMixin, _BaseBagging):  # type: ignore[misc]
         result: np.ndarray = self.classes_[np.argmax(self.predict_proba(X), axis=1)]
         return result
 
+    def staged_predict_proba(self, X: Any) -> Iterator[FloatArray]:
+        """The average probabilities of the first 1, 2, ... members."""
+        check_is_fitted(self, "estimators_")
+        X = validate_data(self, X, reset=False, dtype=np.float64)
+        total = np.zeros((X.shape[0], self.n_classes_))
+        for count, output in enumerate(self._member_outputs(X), start=1):
+            total += output
+            yield total / count
+
+    def staged_predict(self, X: Any) -> Iterator[np.ndarray]:
+        """The predictions of the first 1, 2, ... members."""
+        for probabilities in self.staged_predict_proba(X):
+            yield self.classes_[np.argmax(probabilities, axis=1)]
+
 
 class BaggingRegressor(RegressorMixin, _BaseBagging):  # type: ignore[misc]
     """Bagging for regression: the members' predictions, averaged.
@@ -413,3 +428,12 @@ class BaggingRegressor(RegressorMixin, _BaseBagging):  # type: ignore[misc]
         X = validate_data(self, X, reset=False, dtype=np.float64)
         result: FloatArray = np.mean(self._member_outputs(X), axis=0)
         return result
+
+    def staged_predict(self, X: Any) -> Iterator[FloatArray]:
+        """The average predictions of the first 1, 2, ... members."""
+        check_is_fitted(self, "estimators_")
+        X = validate_data(self, X, reset=False, dtype=np.float64)
+        total = np.zeros(X.shape[0])
+        for count, output in enumerate(self._member_outputs(X), start=1):
+            total += output
+            yield total / count
