@@ -222,7 +222,8 @@ class _BaseBagging(BaseEstimator):  # type: ignore[misc]
         if not scored.all():
             warnings.warn(
                 f"{np.count_nonzero(~scored)} samples were drawn by every member and have "
-                "no out-of-bag prediction: oob_score_ leaves them out; raise n_estimators",
+                "no out-of-bag prediction: oob_score_ leaves them out (NaN if that is all "
+                "of them); raise n_estimators",
                 UserWarning,
                 stacklevel=3,
             )
@@ -308,7 +309,11 @@ class BaggingClassifier(ClassifierMixin, _BaseBagging):  # type: ignore[misc]
         if self.oob_score:
             probabilities, scored = self._out_of_bag(X)
             self.oob_decision_function_ = probabilities
-            self.oob_score_ = accuracy_score(codes[scored], probabilities[scored].argmax(axis=1))
+            self.oob_score_ = (
+                accuracy_score(codes[scored], probabilities[scored].argmax(axis=1))
+                if scored.any()
+                else np.nan
+            )
         return self
 
     def _member_classes(self) -> npt.NDArray[np.intp]:
@@ -413,7 +418,9 @@ class BaggingRegressor(RegressorMixin, _BaseBagging):  # type: ignore[misc]
         if self.oob_score:
             prediction, scored = self._out_of_bag(X)
             self.oob_prediction_ = prediction
-            self.oob_score_ = r2_score(targets[scored], prediction[scored])
+            self.oob_score_ = (
+                r2_score(targets[scored], prediction[scored]) if scored.sum() > 1 else np.nan
+            )
         return self
 
     def _output(self, member: Any, X: FloatArray) -> FloatArray:

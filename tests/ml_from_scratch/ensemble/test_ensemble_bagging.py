@@ -142,16 +142,25 @@ SETTINGS = {
     "forest-half-the-features": {"n_estimators": 50, "max_features": 0.5, "min_samples_leaf": 3},
     "forest-shallow": {"n_estimators": 50, "max_depth": 6, "max_samples": 0.7},
 }
-DEFAULT_CASES = {("forest-shallow", "classification")}  # the cheapest; the rest are slow
+DATASETS = ("classification", "moons", "breast_cancer", "diabetes")
+# Plain bagging and the forest on all four sets, the variants on one or two; the
+# cheapest case in the default run, the rest slow.
+WHERE = {
+    "bagging": DATASETS,
+    "forest": DATASETS,
+    "pasting": ("classification", "diabetes"),
+    "forest-half-the-features": ("breast_cancer",),
+    "forest-shallow": ("classification",),
+}
 CASES = [
     pytest.param(
         setting,
         name,
         id=f"{setting}-{name}",
-        marks=() if (setting, name) in DEFAULT_CASES else slow,
+        marks=() if setting == "forest-shallow" else slow,
     )
-    for setting in SETTINGS
-    for name in ("classification", "moons", "breast_cancer", "diabetes")
+    for setting, names in WHERE.items()
+    for name in names
 ]
 
 
