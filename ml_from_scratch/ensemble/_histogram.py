@@ -245,8 +245,10 @@ class HistogramSplitter:
         at = position[self.node]
         everything = bool((at >= 0).all()) and self.samples.size == self.codes.shape[1]
         # With unit weights the weight row of squared error's histogram is the count of
-        # each bin, which for every sample at once the binning has counted already.
-        known = everything and self.unit_weights and not self.criterion.is_classification
+        # each bin, which the binning has counted already for the root (one node holding
+        # every sample), and for no other node.
+        root = everything and nodes.size == 1
+        known = root and self.unit_weights and not self.criterion.is_classification
         if everything:
             samples, codes = self.samples, self.codes  # every sample, in order: no gather
         else:

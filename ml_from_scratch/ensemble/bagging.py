@@ -21,8 +21,7 @@ cloned and fitted on its sample, through ``sample_weight`` (the draw counts) whe
 
 Complexity: B times the member's fit on n samples; predict B times the member's.
 
-Status: :func:`bootstrap_sample` checked for its distribution (chi-square against the
-uniform, the out-of-bag fraction); the estimators compared with scikit-learn's
+Status: compared with scikit-learn's
 ``BaggingClassifier`` and ``BaggingRegressor`` for accuracy, and the reduction of the
 variance of a deep tree checked as a property; ``check_estimator`` passes.
 """
@@ -47,9 +46,10 @@ from sklearn.utils.validation import (
     validate_data,
 )
 
-from ml_from_scratch._checks import as_int, as_positive_int, as_rng
+from ml_from_scratch._checks import as_int
 from ml_from_scratch.ensemble._base import POSITIVE_INT, member_seeds
 from ml_from_scratch.ensemble._tree import FloatArray, IntArray
+from ml_from_scratch.ensemble.bootstrap import bootstrap_sample
 from ml_from_scratch.ensemble.tree import (
     DecisionTreeClassifier,
     DecisionTreeRegressor,
@@ -57,61 +57,12 @@ from ml_from_scratch.ensemble.tree import (
     prepare_features,
 )
 
-__all__ = ["BaggingClassifier", "BaggingRegressor", "bootstrap_sample"]
+__all__ = ["BaggingClassifier", "BaggingRegressor"]
 
 _FRACTION_OR_COUNT = [
     Interval(Integral, 1, None, closed="left"),
     Interval(RealNotInt, 0, 1, closed="right"),
 ]
-
-
-def bootstrap_sample(
-    n_samples: int,
-    random_state: int | np.random.Generator | None = None,
-    n_draws: int | None = None,
-) -> tuple[IntArray, IntArray]:
-    """Draw a bootstrap sample of ``range(n_samples)`` and its out-of-bag complement.
-
-    Parameters
-    ----------
-    n_samples : int
-        The size of the training set, at least 1.
-    random_state : int, numpy Generator or None
-        The seed or generator of the draws (None: fresh entropy).
-    n_draws : int, optional
-        How many indices to draw (default: ``n_samples``).
-
-    Returns
-    -------
-    indices : ndarray of shape (n_draws,)
-        Indices drawn uniformly and independently, with replacement.
-    out_of_bag : ndarray
-        The indices never drawn, in increasing order.
-
-    Raises
-    ------
-    TypeError
-        If a size is not an int, or ``random_state`` neither None, an int nor a
-        Generator.
-    ValueError
-        If a size is below 1 or the seed negative.
-
-    Complexity
-    ----------
-    O(n_samples + n_draws) time and memory.
-
-    Examples
-    --------
-    >>> indices, out_of_bag = bootstrap_sample(5, random_state=3)
-    >>> indices.tolist(), out_of_bag.tolist()
-    ([4, 0, 0, 1, 0], [2, 3])
-    """
-    n = as_positive_int(n_samples, "n_samples")
-    draws = n if n_draws is None else as_positive_int(n_draws, "n_draws")
-    indices = as_rng(random_state).integers(0, n, size=draws)
-    drawn = np.zeros(n, dtype=bool)
-    drawn[indices] = True
-    return indices.astype(np.intp), np.flatnonzero(~drawn)
 
 
 class _BaseBagging(BaseEstimator):  # type: ignore[misc]

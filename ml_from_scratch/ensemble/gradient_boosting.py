@@ -15,10 +15,9 @@ Learning*, 2nd ed., algorithm 10.3).  With ``subsample < 1`` each tree sees a ra
 fraction of the samples, drawn without replacement (Friedman, "Stochastic gradient
 boosting", 2002).
 
-The residuals (:func:`gradient_boosting_residuals`): ``y - F`` for squared error,
-``sign(y - F)`` for absolute error, ``y - F`` clipped to ``delta`` for Huber, and
-``y - p`` for the log loss, ``p`` the sigmoid (two classes) or the softmax (one tree per
-class and stage) of ``F``.  The leaf steps are in :mod:`._losses`.
+The residuals, first guesses and leaf steps of each loss are in
+:mod:`~ml_from_scratch.ensemble.losses`; the log loss of ``K > 2`` classes grows one
+tree per class and stage.
 
 The trees are this package's :class:`~ml_from_scratch.ensemble.tree.DecisionTreeRegressor`,
 and all of them share one presort (``splitter="best"``) or one binning
@@ -27,11 +26,10 @@ and all of them share one presort (``splitter="best"``) or one binning
 Complexity: fit O(M T n F D) numpy work for M stages of T trees (T = 1, or K classes)
 of depth D, after one O(F n log n) sort; predict O(M T n D).
 
-Status: :func:`gradient_boosting_residuals` checked against the gradients torch's
-autograd gives of each loss; the estimators against scikit-learn's
-``GradientBoostingRegressor`` and ``GradientBoostingClassifier`` (the same trees and
-leaf steps: raw predictions equal on tie-free data), and the training loss with squared
-error checked never to rise; ``check_estimator`` passes.
+Status: compared with scikit-learn's ``GradientBoostingRegressor`` and
+``GradientBoostingClassifier``: with squared error on tie-free data the same
+predictions to 1e-9; for every loss, scores within one point over ten seeds.  The
+training loss with squared error checked never to rise; ``check_estimator`` passes.
 """
 
 from __future__ import annotations
@@ -41,13 +39,11 @@ from numbers import Real
 from typing import Any, ClassVar, Self
 
 import numpy as np
-import numpy.typing as npt
 from sklearn.base import BaseEstimator, ClassifierMixin, RegressorMixin
 from sklearn.utils._param_validation import Interval, StrOptions
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import _check_sample_weight, check_is_fitted, validate_data
 
-from ml_from_scratch._checks import as_finite, as_float_vector, check_ndim, one_of
 from ml_from_scratch.ensemble._base import (
     POSITIVE_INT,
     POSITIVE_REAL,
@@ -55,7 +51,9 @@ from ml_from_scratch.ensemble._base import (
     member_seeds,
 )
 from ml_from_scratch.ensemble._base import generator as make_generator
-from ml_from_scratch.ensemble._losses import (
+from ml_from_scratch.ensemble._tree import FloatArray
+from ml_from_scratch.ensemble.losses import (
+    gradient_boosting_residuals,
     grouped_weighted_quantile,
     initial_raw,
     leaf_steps,
@@ -63,92 +61,9 @@ from ml_from_scratch.ensemble._losses import (
     sigmoid,
     softmax,
 )
-from ml_from_scratch.ensemble._tree import FloatArray
 from ml_from_scratch.ensemble.tree import DecisionTreeRegressor, prepare_features
 
-__all__ = [
-    "GradientBoostingClassifier",
-    "GradientBoostingRegressor",
-    "gradient_boosting_residuals",
-]
-
-LOSSES = ("squared_error", "absolute_error", "huber", "log_loss")
-
-
-def gradient_boosting_residuals(
-    y: npt.ArrayLike,
-    raw_prediction: npt.ArrayLike,
-    loss: str = "squared_error",
-    delta: float = 1.0,
-) -> FloatArray:
-    """The negative gradient of a loss with respect to the raw predictions.
-
-    Parameters
-    ----------
-    y : array-like of shape (n,)
-        Targets; for ``"log_loss"``, class codes: 0 or 1 with a 1-D
-        ``raw_prediction``, ``0 .. K - 1`` with a 2-D one.
-    raw_prediction : array-like of shape (n,) or (n, K)
-        The current raw predictions ``F`` (log-odds, or per-class scores, for the log
-        loss).
-    loss : {"squared_error", "absolute_error", "huber", "log_loss"}
-        ``(y - F)^2 / 2``, ``|y - F|``, Huber's with threshold ``delta``, or the
-        negative log-likelihood of ``y`` under the sigmoid (softmax) of ``F``.
-    delta : float, default=1.0
-        Huber's threshold, ``> 0``: quadratic within it, linear beyond.
-
-    Returns
-    -------
-    ndarray of the shape of ``raw_prediction``
-        ``y - F``; ``sign(y - F)``; ``y - F`` clipped to ``[-delta, delta]``;
-        ``y - sigmoid(F)`` or ``onehot(y) - softmax(F)``.
-
-    Raises
-    ------
-    TypeError
-        If an input is not numeric.
-    ValueError
-        If the lengths differ, an input is not finite, ``loss`` is unknown,
-        ``delta <= 0``, or the log loss gets labels other than its class codes.
-
-    Complexity
-    ----------
-    O(n K).
-
-    Examples
-    --------
-    >>> gradient_boosting_residuals([3.0, -1.0], [1.0, 1.0])
-    array([ 2., -2.])
-    >>> gradient_boosting_residuals([3.0, -1.0], [1.0, 1.0], "huber", delta=1.5)
-    array([ 1.5, -1.5])
-    >>> gradient_boosting_residuals([1, 0], [0.0, 0.0], "log_loss")
-    array([ 0.5, -0.5])
-    """
-    kind = one_of(loss, "loss", LOSSES)
-    raw = np.asarray(raw_prediction, dtype=np.float64)
-    check_ndim(raw, "raw_prediction", (1, 2) if kind == "log_loss" else (1,))
-    if not np.isfinite(raw).all():
-        raise ValueError("raw_prediction must hold finite numbers")
-    targets = as_float_vector(y, "y", raw.shape[0])
-    if kind == "squared_error":
-        return targets - raw
-    if kind == "absolute_error":
-        return np.sign(targets - raw)
-    if kind == "huber":
-        threshold = as_finite(delta, "delta")
-        if threshold <= 0:
-            raise ValueError(f"delta must be > 0, got {delta!r}")
-        return np.clip(targets - raw, -threshold, threshold)
-    n_classes = 2 if raw.ndim == 1 else raw.shape[1]
-    codes = targets.astype(np.intp)
-    if not (np.array_equal(codes, targets) and codes.min() >= 0 and codes.max() < n_classes):
-        raise ValueError(f"y must hold class codes 0 .. {n_classes - 1} for the log loss")
-    if raw.ndim == 1:
-        return targets - sigmoid(raw)
-    onehot = np.zeros_like(raw)
-    onehot[np.arange(raw.shape[0]), codes] = 1.0
-    result: FloatArray = onehot - softmax(raw)
-    return result
+__all__ = ["GradientBoostingClassifier", "GradientBoostingRegressor"]
 
 
 class _BaseGradientBoosting(BaseEstimator):  # type: ignore[misc]

@@ -216,7 +216,7 @@ class counts (or of y and y^2).  Recounting both sides at every cut is O(n^2).
     ),
     Exercise(
         id="bootstrap_sample",
-        reference="ml_from_scratch.ensemble.bagging:bootstrap_sample",
+        reference="ml_from_scratch.ensemble.bootstrap:bootstrap_sample",
         topic=TOPIC,
         difficulty="easy",
         complexity="O(n)",
@@ -286,7 +286,7 @@ Return the weights as a numpy array and alpha as a float.
     ),
     Exercise(
         id="gradient_boosting_residuals",
-        reference="ml_from_scratch.ensemble.gradient_boosting:gradient_boosting_residuals",
+        reference="ml_from_scratch.ensemble.losses:gradient_boosting_residuals",
         topic=TOPIC,
         difficulty="medium",
         complexity="O(n K)",

@@ -196,7 +196,28 @@ def test_every_split_is_the_best_and_every_leaf_has_a_reason(
     y = rng.normal(size=n).round(1) if criterion == "squared_error" else rng.integers(0, 3, n)
     model = DecisionTreeRegressor if criterion == "squared_error" else DecisionTreeClassifier
     tree = model(criterion=criterion, splitter=splitter, min_samples_leaf=leaf, max_depth=depth)
-    tree.fit(X, y)
+    assert_every_split_is_the_best(tree.fit(X, y), X, y, criterion, leaf, depth)
+
+
+def test_hist_regression_below_an_even_root_split() -> None:
+    # The root splits 4 | 4, so both children's histograms are counted, none derived by
+    # subtraction; the weight row of the second was once left unset (the tree then
+    # split one node forever).
+    X = np.array(
+        [[0, 2, 2], [1, 1, 4], [1, 4, 4], [2, 2, 0], [1, 3, 0], [3, 0, 2], [0, 0, 1], [3, 0, 1]],
+        dtype=float,
+    )
+    y = np.array([1.8, -0.1, 1.1, -0.3, -1.3, 0.5, -1.4, 0.6])
+    for random_state in range(20):
+        tree = DecisionTreeRegressor(splitter="hist", random_state=random_state).fit(X, y)
+        assert_every_split_is_the_best(tree, X, y, "squared_error", 1, None)
+
+
+def assert_every_split_is_the_best(
+    tree: Any, X: np.ndarray, y: np.ndarray, criterion: str, leaf: int, depth: int | None
+) -> None:
+    """Every split of ``tree`` scores as the brute force's best of its node, and every
+    leaf is pure, at ``depth`` or has no valid split."""
     arrays = tree.tree_
     impurity = IMPURITY[criterion]
     depths = _depths(arrays)

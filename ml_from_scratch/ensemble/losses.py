@@ -1,8 +1,10 @@
-"""The losses of gradient boosting: the first guess, the loss, and each leaf's step.
+"""The losses of gradient boosting: residuals, the first guess, and each leaf's step.
 
-Gradient boosting fits each tree to the negative gradient of the loss
-(:func:`~ml_from_scratch.ensemble.gradient_boosting.gradient_boosting_residuals`), then
-replaces the value of each leaf ``R`` by the best step for the loss itself
+Gradient boosting fits each tree to the negative gradient of the loss, the
+pseudo-residuals (:func:`gradient_boosting_residuals`): ``y - F`` for squared error,
+``sign(y - F)`` for absolute error, ``y - F`` clipped to ``delta`` for Huber, and
+``y - p`` for the log loss, ``p`` the sigmoid (two classes) or the softmax of ``F``.
+Then it replaces the value of each leaf ``R`` by the best step for the loss itself
 (Friedman, "Greedy function approximation", *Annals of Statistics* 29, 2001, algorithm 1
 line 5):
 
@@ -15,21 +17,110 @@ line 5):
 
 The first guess is the constant that minimises the loss: the mean, the median, or the
 log-odds (log-priors) of the classes.
+
+Complexity: O(n K) for the residuals; O(n log n) for the medians (a sort per stage).
+
+Status: the residuals checked against the gradients torch's autograd gives of each loss
+(hypothesis-drawn targets and scores, extreme scores included); the leaf steps through
+the estimators, against scikit-learn's gradient boosting.
 """
 
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 
+from ml_from_scratch._checks import as_finite, as_float_vector, check_ndim, one_of
 from ml_from_scratch.ensemble._tree import FloatArray, IntArray
 
 __all__ = [
+    "LOSSES",
+    "gradient_boosting_residuals",
     "grouped_weighted_quantile",
     "initial_raw",
     "leaf_steps",
     "mean_loss",
+    "sigmoid",
     "softmax",
 ]
+
+LOSSES = ("squared_error", "absolute_error", "huber", "log_loss")
+
+
+def gradient_boosting_residuals(
+    y: npt.ArrayLike,
+    raw_prediction: npt.ArrayLike,
+    loss: str = "squared_error",
+    delta: float = 1.0,
+) -> FloatArray:
+    """The negative gradient of a loss with respect to the raw predictions.
+
+    Parameters
+    ----------
+    y : array-like of shape (n,)
+        Targets; for ``"log_loss"``, class codes: 0 or 1 with a 1-D
+        ``raw_prediction``, ``0 .. K - 1`` with a 2-D one.
+    raw_prediction : array-like of shape (n,) or (n, K)
+        The current raw predictions ``F`` (log-odds, or per-class scores, for the log
+        loss).
+    loss : {"squared_error", "absolute_error", "huber", "log_loss"}
+        ``(y - F)^2 / 2``, ``|y - F|``, Huber's with threshold ``delta``, or the
+        negative log-likelihood of ``y`` under the sigmoid (softmax) of ``F``.
+    delta : float, default=1.0
+        Huber's threshold, ``> 0``: quadratic within it, linear beyond.
+
+    Returns
+    -------
+    ndarray of the shape of ``raw_prediction``
+        ``y - F``; ``sign(y - F)``; ``y - F`` clipped to ``[-delta, delta]``;
+        ``y - sigmoid(F)`` or ``onehot(y) - softmax(F)``.
+
+    Raises
+    ------
+    TypeError
+        If an input is not numeric.
+    ValueError
+        If the lengths differ, an input is not finite, ``loss`` is unknown,
+        ``delta <= 0``, or the log loss gets labels other than its class codes.
+
+    Complexity
+    ----------
+    O(n K).
+
+    Examples
+    --------
+    >>> gradient_boosting_residuals([3.0, -1.0], [1.0, 1.0])
+    array([ 2., -2.])
+    >>> gradient_boosting_residuals([3.0, -1.0], [1.0, 1.0], "huber", delta=1.5)
+    array([ 1.5, -1.5])
+    >>> gradient_boosting_residuals([1, 0], [0.0, 0.0], "log_loss")
+    array([ 0.5, -0.5])
+    """
+    kind = one_of(loss, "loss", LOSSES)
+    raw = np.asarray(raw_prediction, dtype=np.float64)
+    check_ndim(raw, "raw_prediction", (1, 2) if kind == "log_loss" else (1,))
+    if not np.isfinite(raw).all():
+        raise ValueError("raw_prediction must hold finite numbers")
+    targets = as_float_vector(y, "y", raw.shape[0])
+    if kind == "squared_error":
+        return targets - raw
+    if kind == "absolute_error":
+        return np.sign(targets - raw)
+    if kind == "huber":
+        threshold = as_finite(delta, "delta")
+        if threshold <= 0:
+            raise ValueError(f"delta must be > 0, got {delta!r}")
+        return np.clip(targets - raw, -threshold, threshold)
+    n_classes = 2 if raw.ndim == 1 else raw.shape[1]
+    codes = targets.astype(np.intp)
+    if not (np.array_equal(codes, targets) and codes.min() >= 0 and codes.max() < n_classes):
+        raise ValueError(f"y must hold class codes 0 .. {n_classes - 1} for the log loss")
+    if raw.ndim == 1:
+        return targets - sigmoid(raw)
+    onehot = np.zeros_like(raw)
+    onehot[np.arange(raw.shape[0]), codes] = 1.0
+    result: FloatArray = onehot - softmax(raw)
+    return result
 
 
 def sigmoid(raw: FloatArray) -> FloatArray:
