@@ -322,6 +322,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     bench.add_argument("id", help="exercise id (see: workbook list)")
     bench.add_argument("file", nargs="?", metavar="FILE[:NAME]", help="default: DIR/ID.py")
+    bench.add_argument("--file", dest="file_option", metavar="FILE[:NAME]", help="as FILE")
     bench.add_argument("--dir", type=Path, default=PRACTICE_DIR, help="default: %(default)s/")
     bench.add_argument("--max-n", type=int, default=None, help="largest size to time")
     bench.add_argument(

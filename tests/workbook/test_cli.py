@@ -167,7 +167,9 @@ def test_bench_times_yours_beside_the_reference_and_peers(tmp_path: Path) -> Non
 
 @SLOW
 def test_bench_refuses_to_time_a_wrong_answer(tmp_path: Path) -> None:
-    done = workbook("bench", "max_sliding_window", OFF_BY_ONE, "--max-n", "10000", cwd=tmp_path)
+    done = workbook(
+        "bench", "max_sliding_window", "--file", OFF_BY_ONE, "--max-n", "10000", cwd=tmp_path
+    )
     assert done.returncode == 1
     assert "wrong answer at n=1000; not timing it" in done.stdout
     assert "input:    max_sliding_window([" in done.stdout
