@@ -12,15 +12,15 @@ from hypothesis import HealthCheck, settings
 pytest_plugins = ["pytester"]
 
 _COMMON = {"suppress_health_check": [HealthCheck.too_slow], "deadline": None}
-settings.register_profile("dev", max_examples=50, **_COMMON)
+settings.register_profile("dev", max_examples=25, **_COMMON)
 settings.register_profile("ci", max_examples=200, print_blob=True, **_COMMON)
 settings.register_profile("thorough", max_examples=5_000, **_COMMON)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
-_STRESS_CASES = {"dev": 2_000, "ci": 10_000, "thorough": 100_000}
+_STRESS_CASES = {"dev": 1_000, "ci": 10_000, "thorough": 100_000}
 
 
 @pytest.fixture(scope="session")
 def stress_cases() -> int:
     """How many random small instances a kactl-style stress test checks (by profile)."""
-    return _STRESS_CASES.get(os.environ.get("HYPOTHESIS_PROFILE", "dev"), 2_000)
+    return _STRESS_CASES.get(os.environ.get("HYPOTHESIS_PROFILE", "dev"), 1_000)

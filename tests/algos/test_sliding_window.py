@@ -197,7 +197,15 @@ def test_vectorised_matches_the_deque_reference(
 
 @pytest.mark.parametrize("exercise_id", VECTORS)
 @pytest.mark.parametrize(
-    ("n", "k"), [(10**6, 3), (10**6, 1000), (70_000, 4096), (2**17 + 50, 2**17)]
+    ("n", "k"),
+    [
+        pytest.param(10**6, 3, marks=pytest.mark.slow),
+        pytest.param(10**6, 1000, marks=pytest.mark.slow),
+        (10**5, 3),
+        (10**5, 1000),
+        (70_000, 4096),
+        (2**17 + 50, 2**17),
+    ],
 )
 def test_vectorised_long_inputs(request: Any, exercise_id: str, n: int, k: int) -> None:
     a = np.random.default_rng(n + k).standard_normal(n)

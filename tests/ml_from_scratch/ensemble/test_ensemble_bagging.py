@@ -141,6 +141,7 @@ SETTINGS = {
     "forest": {"n_estimators": 50},
     "forest-half-the-features": {"n_estimators": 50, "max_features": 0.5, "min_samples_leaf": 3},
     "forest-shallow": {"n_estimators": 50, "max_depth": 6, "max_samples": 0.7},
+    "forest-small": {"n_estimators": 20, "max_depth": 6, "max_samples": 0.5},
 }
 DATASETS = ("classification", "moons", "breast_cancer", "diabetes")
 # Plain bagging and the forest on all four sets, the variants on one or two; the
@@ -151,13 +152,14 @@ WHERE = {
     "pasting": ("classification", "diabetes"),
     "forest-half-the-features": ("breast_cancer",),
     "forest-shallow": ("classification",),
+    "forest-small": ("classification",),
 }
 CASES = [
     pytest.param(
         setting,
         name,
         id=f"{setting}-{name}",
-        marks=() if setting == "forest-shallow" else slow,
+        marks=() if setting == "forest-small" else slow,
     )
     for setting, names in WHERE.items()
     for name in names
