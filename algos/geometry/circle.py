@@ -119,9 +119,10 @@ def circle_circle_intersection(
     r1, r2 : int, float or Fraction
         The radii, finite and ``>= 0``.
     eps : float
-        Relative tolerance for float input, in ``[0, 0.01]``, scaled by ``(r1 + r2)^2``:
-        the circles are tangent (or concentric) when the test's quantity is within it of
-        zero.
+        Relative tolerance for float input, in ``[0, 0.01]``, on lengths: with
+        ``R = r1 + r2``, the circles are concentric when their centers are within
+        ``eps * R`` of each other, and tangent when the distance of the centers is
+        within ``eps * R`` of ``r1 + r2`` or of ``|r1 - r2|``.
 
     Returns
     -------
@@ -158,22 +159,29 @@ def circle_circle_intersection(
     eps = as_tolerance(eps)
     d = b - a
     d2 = d.x * d.x + d.y * d.y
-    scale = (ra + rb) ** 2
-    if sign(d2, eps, scale) == 0:
-        if sign(ra - rb, eps, ra + rb) != 0:
+    reach = ra + rb
+    # The tests below are signs of products of two lengths, d2 - reach^2 =
+    # (|d| - reach)(|d| + reach) for one; each tolerance is eps * reach times the other
+    # factor, so that it bounds a length by eps * reach.  Only floats use the scales.
+    length = math.sqrt(d2) if isinstance(d2 - reach, float) else 0.0
+    if sign(d2, eps, eps * reach * reach) == 0:
+        if sign(ra - rb, eps, reach) != 0:
             return []
-        if sign(ra + rb, 0.0) == 0:  # two equal points
+        if sign(reach, 0.0) == 0:  # two equal points
             return [a]
         raise ValueError(
             f"the circles coincide (center {tuple(a)!r}, radius {ra!r}): "
             "they share infinitely many points"
         )
-    apart = sign(d2 - scale, eps, scale)
-    nested = sign((ra - rb) ** 2 - d2, eps, scale)
+    apart = sign(d2 - reach * reach, eps, reach * (length + reach))
+    nested = sign((ra - rb) ** 2 - d2, eps, reach * (abs(ra - rb) + length))
     if apart > 0 or nested > 0:
         return []
     p = d2 + ra * ra - rb * rb
     if apart == 0 or nested == 0:
+        if length:  # floats: the point on the first circle, toward c2 or away from it
+            t = math.copysign(ra / length, p)
+            return [Point(a.x + d.x * t, a.y + d.y * t)]
         return [_shift(a, d.x * p, d.y * p, 2 * d2)]
     # The chord's ends: midpoint -+ the perpendicular (-d.y, d.x) scaled to half its length.
     root = _sqrt(4 * d2 * ra * ra - p * p)
