@@ -174,7 +174,8 @@ def circle_circle_intersection(
             "they share infinitely many points"
         )
     apart = sign(d2 - reach * reach, eps, reach * (length + reach))
-    nested = sign((ra - rb) ** 2 - d2, eps, reach * (abs(ra - rb) + length))
+    gap = ra - rb if ra >= rb else rb - ra
+    nested = sign(gap * gap - d2, eps, reach * (gap + length))
     if apart > 0 or nested > 0:
         return []
     p = d2 + ra * ra - rb * rb
