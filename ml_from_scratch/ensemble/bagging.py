@@ -80,9 +80,30 @@ class _BaseBagging(BaseEstimator):  # type: ignore[misc]
         "random_state": ["random_state"],
     }
 
+    def __init__(
+        self,
+        estimator: Any = None,
+        n_estimators: int = 10,
+        *,
+        max_samples: int | float | None = None,
+        max_features: int | float = 1.0,
+        bootstrap: bool = True,
+        oob_score: bool = False,
+        random_state: Any = None,
+    ) -> None:
+        self.estimator = estimator
+        self.n_estimators = n_estimators
+        self.max_samples = max_samples
+        self.max_features = max_features
+        self.bootstrap = bootstrap
+        self.oob_score = oob_score
+        self.random_state = random_state
+
+    _default_member: type[BaseEstimator]  # the member when ``estimator`` is None
+
     def _member_template(self) -> BaseEstimator:
         """The unfitted estimator every member is cloned from."""
-        raise NotImplementedError  # pragma: no cover (each subclass defines it)
+        return self._default_member() if self.estimator is None else clone(self.estimator)
 
     def _member_features(self, rng: np.random.Generator, n_features: int) -> IntArray:
         """The features one member sees: ``max_features`` of them, without replacement."""
@@ -132,7 +153,7 @@ class _BaseBagging(BaseEstimator):  # type: ignore[misc]
     def _n_draws(self, n_samples: int) -> int:
         if self.max_samples is None:
             return n_samples
-        if isinstance(self.max_samples, Integral):
+        if isinstance(self.max_samples, int | np.integer):
             return as_int(self.max_samples, "max_samples", high=n_samples)
         return max(1, int(self.max_samples * n_samples))
 
@@ -226,27 +247,7 @@ class BaggingClassifier(ClassifierMixin, _BaseBagging):  # type: ignore[misc]
     True
     """
 
-    def __init__(
-        self,
-        estimator: Any = None,
-        n_estimators: int = 10,
-        *,
-        max_samples: int | float | None = None,
-        max_features: int | float = 1.0,
-        bootstrap: bool = True,
-        oob_score: bool = False,
-        random_state: Any = None,
-    ) -> None:
-        self.estimator = estimator
-        self.n_estimators = n_estimators
-        self.max_samples = max_samples
-        self.max_features = max_features
-        self.bootstrap = bootstrap
-        self.oob_score = oob_score
-        self.random_state = random_state
-
-    def _member_template(self) -> BaseEstimator:
-        return DecisionTreeClassifier() if self.estimator is None else clone(self.estimator)
+    _default_member = DecisionTreeClassifier
 
     def fit(self, X: Any, y: Any, sample_weight: Any = None) -> Self:
         """Fit ``n_estimators`` members, each on its own resample of ``(X, y)``."""
@@ -337,27 +338,7 @@ class BaggingRegressor(RegressorMixin, _BaseBagging):  # type: ignore[misc]
     True
     """
 
-    def __init__(
-        self,
-        estimator: Any = None,
-        n_estimators: int = 10,
-        *,
-        max_samples: int | float | None = None,
-        max_features: int | float = 1.0,
-        bootstrap: bool = True,
-        oob_score: bool = False,
-        random_state: Any = None,
-    ) -> None:
-        self.estimator = estimator
-        self.n_estimators = n_estimators
-        self.max_samples = max_samples
-        self.max_features = max_features
-        self.bootstrap = bootstrap
-        self.oob_score = oob_score
-        self.random_state = random_state
-
-    def _member_template(self) -> BaseEstimator:
-        return DecisionTreeRegressor() if self.estimator is None else clone(self.estimator)
+    _default_member = DecisionTreeRegressor
 
     def fit(self, X: Any, y: Any, sample_weight: Any = None) -> Self:
         """Fit ``n_estimators`` members, each on its own resample of ``(X, y)``."""
