@@ -9,7 +9,7 @@ first lines what ``workbook check`` must make of it::
 Textbook solutions must pass the default level; subtly wrong ones must fail within a
 minute and show a small counterexample; runaway ones must be reported as timed out with
 the input they were running; stubs as not implemented, with nothing counted as passed.
-The files run two at a time, once per session.
+Each file is its own test, so ``pytest -n auto`` spreads them over the cores.
 """
 
 from __future__ import annotations
@@ -18,9 +18,7 @@ import re
 import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -63,12 +61,6 @@ def run_check(path: Path) -> Outcome:
     return Outcome(done.returncode, done.stdout + done.stderr, time.perf_counter() - start)
 
 
-@cache
-def outcomes() -> dict[Path, Outcome]:
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        return dict(zip(FILES, pool.map(run_check, FILES), strict=True))
-
-
 def summary_line(output: str) -> str:
     lines = [line for line in output.splitlines() if re.search(r" in \d+\.\d+s", line)]
     return lines[-1] if lines else ""
@@ -79,7 +71,7 @@ def summary_line(output: str) -> str:
 def test_practice_file(path: Path) -> None:
     expected = expectations(path)
     assert expected.get("expect") in EXPECTATIONS, f"{path.name}: no '# expect: ...' first line"
-    outcome = outcomes()[path]
+    outcome = run_check(path)
     report = f"workbook check output for {path.name}:\n{outcome.output[-3000:]}"
     verdict, summary = expected["expect"], summary_line(outcome.output)
     if verdict == "pass":
