@@ -126,10 +126,16 @@ class FeatureDraw:
         """Which features each node searches, given which vary in it."""
         if self.searches_all:
             return np.ones_like(nonconstant)
-        keys = np.where(nonconstant, self.keys, 2.0)  # never before a varying one
-        k = self.max_features
-        kth = np.partition(keys, k - 1, axis=1)[:, k - 1 : k]
-        result: BoolArray = (keys <= kth) & nonconstant
+        order = self.order()
+        result = np.empty_like(nonconstant)
+        np.put_along_axis(result, order, self.chosen_as_visited(order, nonconstant), axis=1)
+        return result
+
+    def chosen_as_visited(self, order: IntArray, nonconstant: BoolArray) -> BoolArray:
+        """``chosen`` with the columns in visiting order (``order``, from :meth:`order`):
+        the first ``max_features`` features visited that vary in the node."""
+        varies = np.take_along_axis(nonconstant, order, axis=1)
+        result: BoolArray = varies & (np.cumsum(varies, axis=1) <= self.max_features)
         return result
 
 

@@ -114,6 +114,13 @@ class SortedSplitter:
         # below 2^53 are exact in float64), and the search sums all of them.
         self._exact = bool(np.all(statistics == np.round(statistics)))
         self._children_sums: FloatArray | None = None
+        # Work arrays of the partition, reused from level to level: a level's arrays only
+        # shrink, and fresh ones of this size cost page faults on every level.  The
+        # partition writes the children into the spare buffer of two (``order`` may be
+        # the presort's own and is never written to).
+        self._buffers = [np.empty_like(self.order), np.empty(0, dtype=self.order.dtype)]
+        self._sides = np.empty(self.order.size, dtype=np.int8)
+        self._going = np.empty(self.order.size, dtype=bool)
 
     def members(self) -> tuple[IntArray, IntArray]:
         return self._first_runs(np.arange(self.counts.size))
@@ -140,8 +147,9 @@ class SortedSplitter:
         if draw.searches_all:
             pair_node, column = np.divmod(np.arange(order.size), order.shape[1])
         else:
-            chosen = draw.chosen(self._nonconstant(candidates))
-            pair_node, column = np.nonzero(np.take_along_axis(chosen, order, axis=1))
+            pair_node, column = np.nonzero(
+                draw.chosen_as_visited(order, self._nonconstant(candidates))
+            )
         pair_feature = order[pair_node, column]  # by node, then in the order of the draw
         segment = np.take(candidates, pair_node)
         length = np.take(self.counts, segment)
@@ -197,16 +205,26 @@ class SortedSplitter:
         side[sample] = np.where(x <= np.take(splits.threshold, owner), 1, 2)
         # Block by block, run by run, the samples going left keep their order, and so do
         # those going right: the children's blocks, lefts first, every run still sorted.
-        sides = side[self.order]  # (fancy indexing beats np.take for int8 here)
-        going_left = sides == 1
-        n_left = int(np.count_nonzero(going_left))
-        order = np.empty(n_left + np.count_nonzero(sides == 2), dtype=self.order.dtype)
-        np.compress(going_left, self.order, out=order[:n_left])
-        np.compress(sides == 2, self.order, out=order[n_left:])
-        self.order = order
+        size = self.order.size
+        sides = np.take(side, self.order, out=self._sides[:size])
+        order = self._spare_buffer(size)
+        going = np.equal(sides, 1, out=self._going[:size])
+        n_left = int(np.count_nonzero(going))
+        np.compress(going, self.order, out=order[:n_left])
+        going = np.equal(sides, 2, out=going)
+        n_right = int(np.count_nonzero(going))
+        np.compress(going, self.order, out=order[n_left : n_left + n_right])
+        self.order = order[: n_left + n_right]
         runs = self.counts[splits.segment]
         self.counts = np.concatenate([splits.cut, runs - splits.cut]).astype(np.intp)
         self.starts = np.cumsum(self.counts * self.n_rows) - self.counts * self.n_rows
+
+    def _spare_buffer(self, size: int) -> IntArray:
+        """Of the two buffers, one that does not hold ``order`` now, with room for ``size``."""
+        spare = 1 if np.may_share_memory(self.order, self._buffers[0]) else 0
+        if self._buffers[spare].size < size:
+            self._buffers[spare] = np.empty(size, dtype=self.order.dtype)
+        return self._buffers[spare]
 
     def _first_runs(self, segments: IntArray) -> tuple[IntArray, IntArray]:
         """The samples of ``segments`` (from their first runs) and the index in
@@ -221,9 +239,10 @@ class SortedSplitter:
         """The search of a level of one node, where every run is a whole row of the
         presorted rows: the same sums on (features, samples) arrays, without the
         bookkeeping of runs."""
-        visit = draw.order()[0]
+        order = draw.order()
+        visit = order[0]
         if not draw.searches_all:
-            visit = visit[draw.chosen(self._nonconstant(candidates))[0][visit]]
+            visit = visit[draw.chosen_as_visited(order, self._nonconstant(candidates))[0]]
         n = int(self.counts[0])
         rows = np.take(self.order.reshape(self.n_rows, n), visit, axis=0)  # visiting order
         if self.root_values is not None:
@@ -278,7 +297,9 @@ def _first_minimum_per_node(
     opens = np.flatnonzero(is_first)
     region = first[opens]
     minimum = np.minimum.reduceat(score, region)
-    length = np.diff(region, append=score.size)
+    length = np.empty_like(region)  # of each region (np.diff's append= costs more here)
+    np.subtract(region[1:], region[:-1], out=length[:-1])
+    length[-1] = score.size - region[-1]
     hits = np.flatnonzero(score <= np.repeat(minimum + slack[pair_node[opens]], length))
     found = np.isfinite(minimum)
     result: IntArray = hits[np.searchsorted(hits, region[found])]

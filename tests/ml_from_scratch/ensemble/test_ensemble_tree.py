@@ -34,6 +34,7 @@ from sklearn.tree import DecisionTreeClassifier as SklearnClassifier
 from sklearn.tree import DecisionTreeRegressor as SklearnRegressor
 
 from ml_from_scratch.ensemble import DecisionTreeClassifier, DecisionTreeRegressor
+from ml_from_scratch.ensemble.tree import prepare_features
 from workbook.testing import contract, edge, exercise_fixture
 
 decision_tree_classifier = exercise_fixture("decision_tree_classifier")
@@ -211,6 +212,27 @@ def test_hist_regression_below_an_even_root_split() -> None:
     for random_state in range(20):
         tree = DecisionTreeRegressor(splitter="hist", random_state=random_state).fit(X, y)
         assert_every_split_is_the_best(tree, X, y, "squared_error", 1, None)
+
+
+@pytest.mark.parametrize("bootstrap", [False, True], ids=["all samples", "bootstrap weights"])
+def test_trees_on_a_shared_presort_leave_it_as_it_was(bootstrap: bool) -> None:
+    # The sorted splitter partitions into work buffers of its own; with every sample
+    # weighted its first level's runs are the presort's own rows, which members of an
+    # ensemble share and must never be written to.
+    X, _, y, _ = dataset("classification", 0)
+    features = prepare_features(X, "best", 255)
+    before = features.order.copy()
+    classes, codes = np.unique(y, return_inverse=True)
+    rng = np.random.default_rng(0)
+    for seed in range(3):
+        weights = rng.multinomial(y.size, np.full(y.size, 1 / y.size)) if bootstrap else None
+        weights = np.ones(y.size) if weights is None else weights.astype(float)
+        shared = DecisionTreeClassifier(max_features="sqrt", random_state=seed)
+        shared._fit_prepared(features, codes, weights, classes)
+        alone = DecisionTreeClassifier(max_features="sqrt", random_state=seed)
+        alone.fit(X, y, sample_weight=weights)
+        np.testing.assert_array_equal(features.order, before)
+        np.testing.assert_array_equal(shared.apply(X), alone.apply(X))
 
 
 def assert_every_split_is_the_best(
