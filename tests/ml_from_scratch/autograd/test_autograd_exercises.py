@@ -243,6 +243,21 @@ def test_matmul_backward_worked_example(matmul_backward: Any) -> None:
     check(matmul_backward, np.ones((1, 1)), a, b, expected=([[3.0, 4.0]], [[1.0], [2.0]]))
 
 
+@pytest.mark.parametrize(
+    "shapes",
+    [
+        ((5, 2, 3), (3, 4)),
+        ((3, 4), (2, 4, 5)),
+        ((2, 1, 3, 4), (1, 3, 4, 2)),
+        ((1, 2, 3), (4, 3, 2)),
+    ],
+    ids=["a stack times a matrix", "a matrix times a stack", "size-1 axes both ways", "one"],
+)
+def test_matmul_backward_sums_over_every_broadcast_axis(matmul_backward: Any, shapes: Any) -> None:
+    # The draws below reach batch axes of size 1 only now and then: these always do.
+    check_matmul(matmul_backward, shapes, 0)
+
+
 @given(shapes=matmul_operands(), seed=seeds)
 def test_matmul_backward_matches_torch(matmul_backward: Any, shapes: Any, seed: int) -> None:
     check_matmul(matmul_backward, shapes, seed)
