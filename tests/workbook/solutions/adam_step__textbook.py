@@ -5,8 +5,19 @@ square root's bias correction; AdamW shrinks the parameter first."""
 import numpy as np
 
 
-def adam_step(param, grad, exp_avg, exp_avg_sq, step, *, lr=1e-3, betas=(0.9, 0.999),
-              eps=1e-8, weight_decay=0.0, decoupled=False):
+def adam_step(
+    param,
+    grad,
+    exp_avg,
+    exp_avg_sq,
+    step,
+    *,
+    lr=1e-3,
+    betas=(0.9, 0.999),
+    eps=1e-8,
+    weight_decay=0.0,
+    decoupled=False,
+):
     beta1, beta2 = betas
     if weight_decay and decoupled:
         param = param * (1 - lr * weight_decay)

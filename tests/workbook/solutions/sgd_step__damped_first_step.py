@@ -7,8 +7,9 @@ first gradient undamped)."""
 import numpy as np
 
 
-def sgd_step(param, grad, velocity=None, *, lr, momentum=0.0, dampening=0.0,
-             weight_decay=0.0, nesterov=False):
+def sgd_step(
+    param, grad, velocity=None, *, lr, momentum=0.0, dampening=0.0, weight_decay=0.0, nesterov=False
+):
     g = grad + weight_decay * param
     if momentum != 0:
         if velocity is None:

@@ -5,8 +5,9 @@ first step and a damped running sum after, Nesterov looking one step ahead."""
 import numpy as np
 
 
-def sgd_step(param, grad, velocity=None, *, lr, momentum=0.0, dampening=0.0,
-             weight_decay=0.0, nesterov=False):
+def sgd_step(
+    param, grad, velocity=None, *, lr, momentum=0.0, dampening=0.0, weight_decay=0.0, nesterov=False
+):
     g = grad + weight_decay * param
     if momentum != 0:
         if velocity is None:
