@@ -195,14 +195,11 @@ class SortedSplitter:
             self._children_sums = np.hstack([left, sums[:, node] - left])
 
     def partition(self, splits: Splits, last: bool = False) -> None:
+        side = self._side_of_each_sample(splits)
         if last:  # no child will be searched: each block's first run is all that is needed
             samples, _ = self.members()
             self.order, self.n_rows = samples, 1
             self.starts = np.cumsum(self.counts) - self.counts
-        side = np.zeros(self.statistics.shape[1], dtype=np.int8)  # 0: in a leaf now
-        sample, owner = self._first_runs(splits.segment)
-        x = np.take(self.columns, np.take(splits.feature, owner) * side.size + sample)
-        side[sample] = np.where(x <= np.take(splits.threshold, owner), 1, 2)
         # Block by block, run by run, the samples going left keep their order, and so do
         # those going right: the children's blocks, lefts first, every run still sorted.
         size = self.order.size
@@ -218,6 +215,23 @@ class SortedSplitter:
         runs = self.counts[splits.segment]
         self.counts = np.concatenate([splits.cut, runs - splits.cut]).astype(np.intp)
         self.starts = np.cumsum(self.counts * self.n_rows) - self.counts * self.n_rows
+
+    def _side_of_each_sample(self, splits: Splits) -> npt.NDArray[np.int8]:
+        """Each sample's side: 1 left, 2 right, 0 in a node that is now a leaf.
+
+        A node's run of its split feature is sorted by that feature and its threshold lies
+        between the run's values ``cut - 1`` and ``cut``: the first ``cut`` samples of the
+        run are those with ``x <= threshold``, so no value needs to be read again.
+        """
+        side = np.zeros(self.statistics.shape[1], dtype=np.int8)
+        runs = self.counts[splits.segment]
+        first = np.cumsum(runs) - runs
+        owner = np.repeat(np.arange(runs.size), runs)
+        within = np.arange(owner.size) - np.take(first, owner)  # the place in the run
+        run_start = self.starts[splits.segment] + splits.feature * runs
+        sample = np.take(self.order, np.take(run_start, owner) + within)
+        side[sample] = np.where(within < np.take(splits.cut, owner), 1, 2)
+        return side
 
     def _spare_buffer(self, size: int) -> IntArray:
         """Of the two buffers, one that does not hold ``order`` now, with room for ``size``."""
