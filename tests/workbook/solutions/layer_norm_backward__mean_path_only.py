@@ -1,0 +1,15 @@
+# expect: fail
+"""Accounts for the mean depending on the row but treats the variance as a constant: the
+x_hat * mean(g_hat * x_hat) term is missing."""
+
+import numpy as np
+
+
+def layer_norm_backward(grad, x, weight, bias, eps=1e-5):
+    mu = x.mean(axis=-1, keepdims=True)
+    inv_std = 1 / np.sqrt(((x - mu) ** 2).mean(axis=-1, keepdims=True) + eps)
+    x_hat = (x - mu) * inv_std
+    g_hat = grad * weight
+    grad_x = inv_std * (g_hat - g_hat.mean(axis=-1, keepdims=True))
+    axes = tuple(range(x.ndim - 1))
+    return grad_x, (grad * x_hat).sum(axis=axes), grad.sum(axis=axes)
