@@ -15,14 +15,19 @@ from typing import Any
 
 import numpy as np
 from sklearn.utils._param_validation import Interval, RealNotInt, StrOptions
-from sklearn.utils.validation import check_random_state
+from sklearn.utils.multiclass import check_classification_targets
+from sklearn.utils.validation import _check_sample_weight, check_random_state, validate_data
+
+from ml_from_scratch.ensemble._tree import FloatArray, IntArray
 
 __all__ = [
     "TREE_CONSTRAINTS",
     "check_named_estimators",
+    "encode_classes",
     "generator",
     "member_seeds",
     "resolve_max_features",
+    "validated_fit_data",
 ]
 
 MAX_SEED = np.iinfo(np.int32).max
@@ -45,6 +50,34 @@ TREE_CONSTRAINTS: dict[str, list[Any]] = {
 
 POSITIVE_INT = Interval(Integral, 1, None, closed="left")
 POSITIVE_REAL = Interval(Real, 0.0, None, closed="neither")
+
+
+def validated_fit_data(
+    estimator: Any, X: Any, y: Any, sample_weight: Any, **check: Any
+) -> tuple[FloatArray, Any, FloatArray]:
+    """The start of every ``fit``: the hyperparameters, then ``X`` (as float64), ``y`` and
+    ``sample_weight`` (non-negative, 1 each by default) checked as scikit-learn checks them.
+
+    ``check`` goes to ``validate_data`` (``y_numeric=True`` for a regressor).
+    """
+    estimator._validate_params()
+    X, y = validate_data(estimator, X, y, dtype=np.float64, **check)
+    weights = _check_sample_weight(sample_weight, X, dtype=np.float64, ensure_non_negative=True)
+    return X, y, weights
+
+
+def encode_classes(estimator: Any, y: Any) -> IntArray:
+    """A classifier's labels as codes ``0 .. K - 1``; sets ``estimator.classes_``.
+
+    Raises
+    ------
+    ValueError
+        If ``y`` holds continuous values or is otherwise not class labels.
+    """
+    check_classification_targets(y)
+    estimator.classes_, codes = np.unique(y, return_inverse=True)
+    result: IntArray = codes.ravel()
+    return result
 
 
 def generator(random_state: Any) -> np.random.Generator:

@@ -118,9 +118,9 @@ class SortedSplitter:
         # shrink, and fresh ones of this size cost page faults on every level.  The
         # partition writes the children into the spare buffer of two (``order`` may be
         # the presort's own and is never written to).
-        self._buffers = [np.empty_like(self.order), np.empty(0, dtype=self.order.dtype)]
-        self._sides = np.empty(self.order.size, dtype=np.int8)
-        self._going = np.empty(self.order.size, dtype=bool)
+        self._order_buffers = [np.empty_like(self.order), np.empty(0, dtype=self.order.dtype)]
+        self._sides_buffer = np.empty(self.order.size, dtype=np.int8)
+        self._mask_buffer = np.empty(self.order.size, dtype=bool)
 
     def members(self) -> tuple[IntArray, IntArray]:
         return self._first_runs(np.arange(self.counts.size))
@@ -203,9 +203,9 @@ class SortedSplitter:
         # Block by block, run by run, the samples going left keep their order, and so do
         # those going right: the children's blocks, lefts first, every run still sorted.
         size = self.order.size
-        sides = np.take(side, self.order, out=self._sides[:size])
+        sides = np.take(side, self.order, out=self._sides_buffer[:size])
         order = self._spare_buffer(size)
-        going = np.equal(sides, 1, out=self._going[:size])
+        going = np.equal(sides, 1, out=self._mask_buffer[:size])
         n_left = int(np.count_nonzero(going))
         np.compress(going, self.order, out=order[:n_left])
         going = np.equal(sides, 2, out=going)
@@ -235,10 +235,10 @@ class SortedSplitter:
 
     def _spare_buffer(self, size: int) -> IntArray:
         """Of the two buffers, one that does not hold ``order`` now, with room for ``size``."""
-        spare = 1 if np.may_share_memory(self.order, self._buffers[0]) else 0
-        if self._buffers[spare].size < size:
-            self._buffers[spare] = np.empty(size, dtype=self.order.dtype)
-        return self._buffers[spare]
+        spare = 1 if np.may_share_memory(self.order, self._order_buffers[0]) else 0
+        if self._order_buffers[spare].size < size:
+            self._order_buffers[spare] = np.empty(size, dtype=self.order.dtype)
+        return self._order_buffers[spare]
 
     def _first_runs(self, segments: IntArray) -> tuple[IntArray, IntArray]:
         """The samples of ``segments`` (from their first runs) and the index in

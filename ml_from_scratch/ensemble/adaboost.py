@@ -38,16 +38,20 @@ import numpy as np
 import numpy.typing as npt
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.utils._param_validation import HasMethods
-from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import (
-    _check_sample_weight,
     check_is_fitted,
     has_fit_parameter,
     validate_data,
 )
 
 from ml_from_scratch._checks import as_finite, as_int, as_sample_weight, check_same
-from ml_from_scratch.ensemble._base import POSITIVE_INT, POSITIVE_REAL, member_seeds
+from ml_from_scratch.ensemble._base import (
+    POSITIVE_INT,
+    POSITIVE_REAL,
+    encode_classes,
+    member_seeds,
+    validated_fit_data,
+)
 from ml_from_scratch.ensemble._tree import FloatArray
 from ml_from_scratch.ensemble.tree import DecisionTreeClassifier, _BaseTree, prepare_features
 
@@ -178,12 +182,8 @@ class AdaBoostClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
 
     def fit(self, X: Any, y: Any, sample_weight: Any = None) -> Self:
         """Boost for up to ``n_estimators`` rounds; ``sample_weight``: the first weights."""
-        self._validate_params()
-        X, y = validate_data(self, X, y, dtype=np.float64)
-        check_classification_targets(y)
-        weights = _check_sample_weight(sample_weight, X, dtype=np.float64, ensure_non_negative=True)
-        self.classes_, codes = np.unique(y, return_inverse=True)
-        codes = codes.ravel()
+        X, y, weights = validated_fit_data(self, X, y, sample_weight)
+        codes = encode_classes(self, y)
         self.n_classes_ = k = self.classes_.size
         template = DecisionTreeClassifier(max_depth=1) if self.estimator is None else self.estimator
         if not has_fit_parameter(template, "sample_weight"):

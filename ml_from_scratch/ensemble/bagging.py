@@ -38,16 +38,19 @@ import numpy.typing as npt
 from sklearn.base import BaseEstimator, ClassifierMixin, RegressorMixin, clone
 from sklearn.metrics import accuracy_score, r2_score
 from sklearn.utils._param_validation import HasMethods, Interval, RealNotInt
-from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import (
-    _check_sample_weight,
     check_is_fitted,
     has_fit_parameter,
     validate_data,
 )
 
 from ml_from_scratch._checks import as_int
-from ml_from_scratch.ensemble._base import POSITIVE_INT, member_seeds
+from ml_from_scratch.ensemble._base import (
+    POSITIVE_INT,
+    encode_classes,
+    member_seeds,
+    validated_fit_data,
+)
 from ml_from_scratch.ensemble._tree import FloatArray, IntArray
 from ml_from_scratch.ensemble.bootstrap import bootstrap_sample
 from ml_from_scratch.ensemble.tree import (
@@ -251,13 +254,10 @@ class BaggingClassifier(ClassifierMixin, _BaseBagging):  # type: ignore[misc]
 
     def fit(self, X: Any, y: Any, sample_weight: Any = None) -> Self:
         """Fit ``n_estimators`` members, each on its own resample of ``(X, y)``."""
-        self._validate_params()
-        X, y = validate_data(self, X, y, dtype=np.float64)
-        check_classification_targets(y)
-        weights = _check_sample_weight(sample_weight, X, dtype=np.float64, ensure_non_negative=True)
-        self.classes_, codes = np.unique(y, return_inverse=True)
+        X, y, weights = validated_fit_data(self, X, y, sample_weight)
+        codes = encode_classes(self, y)
         self.n_classes_ = self.classes_.size
-        self._fit_members(X, codes.ravel(), weights)
+        self._fit_members(X, codes, weights)
         if self.oob_score:
             probabilities, scored = self._out_of_bag(X)
             self.oob_decision_function_ = probabilities
@@ -342,9 +342,7 @@ class BaggingRegressor(RegressorMixin, _BaseBagging):  # type: ignore[misc]
 
     def fit(self, X: Any, y: Any, sample_weight: Any = None) -> Self:
         """Fit ``n_estimators`` members, each on its own resample of ``(X, y)``."""
-        self._validate_params()
-        X, y = validate_data(self, X, y, dtype=np.float64, y_numeric=True)
-        weights = _check_sample_weight(sample_weight, X, dtype=np.float64, ensure_non_negative=True)
+        X, y, weights = validated_fit_data(self, X, y, sample_weight, y_numeric=True)
         targets = np.asarray(y, dtype=np.float64)
         self._fit_members(X, targets, weights)
         if self.oob_score:

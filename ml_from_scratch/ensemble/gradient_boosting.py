@@ -41,14 +41,15 @@ from typing import Any, ClassVar, Self
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, RegressorMixin
 from sklearn.utils._param_validation import Interval, StrOptions
-from sklearn.utils.multiclass import check_classification_targets
-from sklearn.utils.validation import _check_sample_weight, check_is_fitted, validate_data
+from sklearn.utils.validation import check_is_fitted, validate_data
 
 from ml_from_scratch.ensemble._base import (
     POSITIVE_INT,
     POSITIVE_REAL,
     TREE_CONSTRAINTS,
+    encode_classes,
     member_seeds,
+    validated_fit_data,
 )
 from ml_from_scratch.ensemble._base import generator as make_generator
 from ml_from_scratch.ensemble._tree import FloatArray
@@ -255,9 +256,7 @@ class GradientBoostingRegressor(RegressorMixin, _BaseGradientBoosting):  # type:
 
     def fit(self, X: Any, y: Any, sample_weight: Any = None) -> Self:
         """Fit ``n_estimators`` stages to ``(X, y)``."""
-        self._validate_params()
-        X, y = validate_data(self, X, y, dtype=np.float64, y_numeric=True)
-        weights = _check_sample_weight(sample_weight, X, dtype=np.float64, ensure_non_negative=True)
+        X, y, weights = validated_fit_data(self, X, y, sample_weight, y_numeric=True)
         self._fit_stages(X, np.asarray(y, dtype=np.float64), weights)
         return self
 
@@ -337,16 +336,13 @@ class GradientBoostingClassifier(ClassifierMixin, _BaseGradientBoosting):  # typ
 
     def fit(self, X: Any, y: Any, sample_weight: Any = None) -> Self:
         """Fit ``n_estimators`` stages to ``(X, y)``."""
-        self._validate_params()
-        X, y = validate_data(self, X, y, dtype=np.float64)
-        check_classification_targets(y)
-        weights = _check_sample_weight(sample_weight, X, dtype=np.float64, ensure_non_negative=True)
-        self.classes_, codes = np.unique(y, return_inverse=True)
+        X, y, weights = validated_fit_data(self, X, y, sample_weight)
+        codes = encode_classes(self, y)
         self.n_classes_ = self.classes_.size
         if self.n_classes_ < 2:
             raise ValueError(f"y holds {self.n_classes_} class; the log loss needs 2 or more")
         self._n_classes = self.n_classes_
-        self._fit_stages(X, codes.ravel().astype(np.float64), weights)
+        self._fit_stages(X, codes.astype(np.float64), weights)
         return self
 
     def staged_decision_function(self, X: Any) -> Iterator[FloatArray]:

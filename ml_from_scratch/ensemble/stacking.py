@@ -32,10 +32,9 @@ from sklearn.linear_model import LogisticRegression, RidgeCV
 from sklearn.model_selection import check_cv
 from sklearn.utils import Bunch
 from sklearn.utils._param_validation import HasMethods, StrOptions
-from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, validate_data
 
-from ml_from_scratch.ensemble._base import check_named_estimators
+from ml_from_scratch.ensemble._base import check_named_estimators, encode_classes
 from ml_from_scratch.ensemble._tree import FloatArray, IntArray
 
 __all__ = ["StackingClassifier", "StackingRegressor", "out_of_fold_predictions"]
@@ -204,10 +203,9 @@ class StackingClassifier(ClassifierMixin, _BaseStacking):  # type: ignore[misc]
         """Fit the base models out of fold and on all data, then the final model."""
         self._validate_params()
         X, y = validate_data(self, X, y)
-        check_classification_targets(y)
-        self.classes_, codes = np.unique(y, return_inverse=True)
+        codes = encode_classes(self, y)
         self._n_classes = self.classes_.size
-        self._fit_stack(X, codes.ravel())
+        self._fit_stack(X, codes)
         return self
 
     def _default_final(self) -> Any:

@@ -39,10 +39,15 @@ from typing import Any, ClassVar, Self
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, RegressorMixin
 from sklearn.utils._param_validation import StrOptions
-from sklearn.utils.multiclass import check_classification_targets
-from sklearn.utils.validation import _check_sample_weight, check_is_fitted, validate_data
+from sklearn.utils.validation import check_is_fitted, validate_data
 
-from ml_from_scratch.ensemble._base import TREE_CONSTRAINTS, generator, resolve_max_features
+from ml_from_scratch.ensemble._base import (
+    TREE_CONSTRAINTS,
+    encode_classes,
+    generator,
+    resolve_max_features,
+    validated_fit_data,
+)
 from ml_from_scratch.ensemble._grow import Limits, grow_tree
 from ml_from_scratch.ensemble._histogram import BinnedFeatures, HistogramSplitter, bin_features
 from ml_from_scratch.ensemble._sorted import SortedFeatures, SortedSplitter, presort
@@ -184,12 +189,6 @@ class _BaseTree(BaseEstimator):  # type: ignore[misc]
             tree = replace(tree, value=tree.value + offset)
         self.tree_ = tree
 
-    def _validated_fit_data(self, X: Any, y: Any, sample_weight: Any, **check: Any) -> Any:
-        self._validate_params()
-        X, y = validate_data(self, X, y, dtype=np.float64, **check)
-        weights = _check_sample_weight(sample_weight, X, dtype=np.float64, ensure_non_negative=True)
-        return X, y, weights
-
 
 class DecisionTreeClassifier(ClassifierMixin, _BaseTree):  # type: ignore[misc]
     """A CART classification tree.
@@ -274,12 +273,11 @@ class DecisionTreeClassifier(ClassifierMixin, _BaseTree):  # type: ignore[misc]
         ``sample_weight`` (non-negative) weighs each sample in the impurities and the
         leaf proportions; samples of zero weight take no part.
         """
-        X, y, weights = self._validated_fit_data(X, y, sample_weight)
-        check_classification_targets(y)
-        self.classes_, codes = np.unique(y, return_inverse=True)
+        X, y, weights = validated_fit_data(self, X, y, sample_weight)
+        codes = encode_classes(self, y)
         self.n_classes_ = self.classes_.shape[0]
         features = prepare_features(X, self.splitter, self.max_bins, weights)
-        self._grow(features, codes.ravel(), weights, self.n_classes_)
+        self._grow(features, codes, weights, self.n_classes_)
         return self
 
     def predict_proba(self, X: Any) -> FloatArray:
@@ -350,7 +348,7 @@ class DecisionTreeRegressor(RegressorMixin, _BaseTree):  # type: ignore[misc]
 
     def fit(self, X: Any, y: Any, sample_weight: Any = None) -> Self:
         """Grow the tree on ``X`` (n_samples, n_features) and numeric targets ``y``."""
-        X, y, weights = self._validated_fit_data(X, y, sample_weight, y_numeric=True)
+        X, y, weights = validated_fit_data(self, X, y, sample_weight, y_numeric=True)
         features = prepare_features(X, self.splitter, self.max_bins, weights)
         self._grow(features, np.asarray(y, dtype=np.float64), weights)
         return self

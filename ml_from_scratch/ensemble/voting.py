@@ -23,10 +23,9 @@ from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.utils import Bunch
 from sklearn.utils._available_if import available_if
 from sklearn.utils._param_validation import StrOptions
-from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, validate_data
 
-from ml_from_scratch.ensemble._base import check_named_estimators
+from ml_from_scratch.ensemble._base import check_named_estimators, encode_classes
 from ml_from_scratch.ensemble._tree import FloatArray
 
 __all__ = ["VotingClassifier"]
@@ -92,9 +91,8 @@ class VotingClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
                 f"got {len(self.weights)}"
             )
         X, y = validate_data(self, X, y)
-        check_classification_targets(y)
-        self.classes_, codes = np.unique(y, return_inverse=True)
-        self.estimators_ = [clone(member).fit(X, codes.ravel()) for member in members]
+        codes = encode_classes(self, y)
+        self.estimators_ = [clone(member).fit(X, codes) for member in members]
         self.named_estimators_ = Bunch(**dict(zip(names, self.estimators_, strict=True)))
         return self
 
