@@ -8,6 +8,15 @@ TOPIC = "ensembles"
 NUMPY = ("import numpy as np",)
 # Float answers a user computes in another order: a few ulps per term of a sum.
 FLOATS = BY_VALUE.within(rel=1e-9, abs=1e-12)
+# scikit-learn's checks that the class exercises' stubs import for a user's estimator.
+_VALIDATION_IMPORTS = (
+    "from sklearn.utils.multiclass import check_classification_targets",
+    "from sklearn.utils.validation import (",
+    "    _check_sample_weight,",
+    "    check_is_fitted,",
+    "    validate_data,",
+    ")",
+)
 
 _IMPURITY = """
 The {title} of a set of class labels `y`, with optional non-negative sample weights:
@@ -359,12 +368,7 @@ class DecisionTreeClassifier(ClassifierMixin, BaseEstimator):
         imports=(
             "import numpy as np",
             "from sklearn.base import BaseEstimator, ClassifierMixin",
-            "from sklearn.utils.multiclass import check_classification_targets",
-            "from sklearn.utils.validation import (",
-            "    _check_sample_weight,",
-            "    check_is_fitted,",
-            "    validate_data,",
-            ")",
+            *_VALIDATION_IMPORTS,
         ),
         bench=BENCH,
         requires=("sklearn",),
@@ -399,12 +403,7 @@ class AdaBoostClassifier(ClassifierMixin, BaseEstimator):
             "import numpy as np",
             "from sklearn.base import BaseEstimator, ClassifierMixin, clone",
             "from sklearn.tree import DecisionTreeClassifier",
-            "from sklearn.utils.multiclass import check_classification_targets",
-            "from sklearn.utils.validation import (",
-            "    _check_sample_weight,",
-            "    check_is_fitted,",
-            "    validate_data,",
-            ")",
+            *_VALIDATION_IMPORTS,
         ),
         bench=BENCH,
         requires=("sklearn",),
