@@ -5,8 +5,11 @@ wrapper that
 
 * turns ``NotImplementedError`` into :class:`NotImplementedYet`, so that a stub is
   reported once as "not implemented" rather than as a failure per test;
-* records the call in progress, so that a test stopped by its time limit can say which
-  input was running (:func:`current_call`).
+* records the call in progress, and the time spent in the user's calls, so that a test
+  stopped by its time limit can say which input was running (:func:`blame`).  Python runs
+  the alarm's handler between bytecodes, so when the time goes into one long C call (a
+  ``max`` over a long list) it fires just after that call returns: the last call is
+  blamed when the user's calls took most of the time.
 
 Both exceptions raised here derive from ``BaseException``: neither ``pytest.raises`` in
 a test, nor hypothesis's shrinking, nor scikit-learn's ``except Exception`` catches them.
@@ -17,6 +20,7 @@ from __future__ import annotations
 import functools
 import inspect
 import reprlib
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +34,19 @@ _SHORT.maxlist = _SHORT.maxtuple = _SHORT.maxset = _SHORT.maxdict = 40
 _SHORT.maxstring = _SHORT.maxother = 160
 _SHORT.maxlevel = 4
 
-_CALLS: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []  # calls in progress
+Call = tuple[str, tuple[Any, ...], dict[str, Any]]
+_CALLS: list[Call] = []  # calls in progress
+
+
+@dataclass
+class _Recent:
+    """Since :func:`reset_watch`: the seconds spent in outermost user calls, the last."""
+
+    seconds: float = 0.0
+    last: Call | None = None
+
+
+_RECENT = _Recent()
 
 # Methods left unwrapped: called by the interpreter and by debuggers, never the exercise.
 _UNWRAPPED = {
@@ -109,11 +125,16 @@ def watch(func: Callable[..., Any], exercise_id: str, label: str | None = None) 
     @functools.wraps(func)
     def watched(*args: Any, **kwargs: Any) -> Any:
         _CALLS.append((name, args, kwargs))
+        outermost = len(_CALLS) == 1
+        started = time.perf_counter()
         try:
             return func(*args, **kwargs)
         except NotImplementedError:
             raise NotImplementedYet(exercise_id) from None
         finally:
+            if outermost:
+                _RECENT.seconds += time.perf_counter() - started
+                _RECENT.last = _CALLS[-1]
             _CALLS.pop()
 
     return watched
@@ -149,8 +170,25 @@ def current_call() -> str | None:
     """The innermost user call in progress, as ``name(args...)``, or None."""
     if not _CALLS:
         return None
-    label, args, kwargs = _CALLS[-1]
-    return describe_call(label, args, kwargs)
+    return describe_call(*_CALLS[-1])
+
+
+def reset_watch() -> None:
+    """Start counting the time in user calls afresh (at the start of each test)."""
+    _RECENT.seconds, _RECENT.last = 0.0, None
+
+
+def blame(elapsed: float) -> str | None:
+    """The user call to name for a test stopped after ``elapsed`` seconds: the one in
+    progress, else the last one if the user's calls took over half of the time, else None
+    (the time went into the test itself)."""
+    running = current_call()
+    if running is not None:
+        return running
+    if _RECENT.last is None or _RECENT.seconds <= elapsed / 2:
+        return None
+    spent = f"{_RECENT.seconds:.1f} s in them"
+    return f"{describe_call(*_RECENT.last)}, the last of your calls ({spent})"
 
 
 def describe_call(label: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:

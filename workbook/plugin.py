@@ -34,8 +34,9 @@ from workbook.impl import (
     NotImplementedYet,
     TimedOut,
     UserImplementation,
-    current_call,
+    blame,
     load,
+    reset_watch,
 )
 
 LEVEL_MARKERS = ("edge", "contract")
@@ -169,6 +170,7 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
     # re-armed every second in case another such place swallows it.
     callbacks = gc.callbacks[:]
     gc.callbacks.clear()
+    reset_watch()
     signal.setitimer(signal.ITIMER_REAL, limit, 1.0)
     try:
         return (yield)
@@ -180,7 +182,7 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
 
 def _alarm(limit: float) -> Any:
     def on_alarm(signum: int, frame: FrameType | None) -> None:
-        running = current_call()
+        running = blame(limit)
         where = f"while running {running}" if running else "outside your code (in the test)"
         raise TimedOut(f"timed out after {limit:g} s {where}")
 
