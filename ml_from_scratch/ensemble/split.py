@@ -34,6 +34,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ml_from_scratch._checks import as_float_vector, as_int, as_labels, check_same, one_of
+from ml_from_scratch.ensemble._grow import TIE
 from ml_from_scratch.ensemble.criteria import CRITERIA, CriterionName
 
 __all__ = ["best_split", "midpoints"]
@@ -116,7 +117,12 @@ def best_split(
     if not allowed.any():
         return None
     score = (rule.weighted(left) + rule.weighted(right)) / n
-    best = int(np.flatnonzero(allowed)[np.argmin(score[allowed])])
+    # Tied cuts can differ by rounding (their sums run in another order): the first cut
+    # within TIE of the best, relative to the node's impurity, is the smallest threshold.
+    candidates = score[allowed]
+    slack = TIE * float(rule.weighted(prefix[:, -1:])[0]) / n
+    first_tied = np.argmax(candidates <= candidates.min() + slack)
+    best = int(np.flatnonzero(allowed)[first_tied])
     return float(midpoints(values[best], values[best + 1])), float(score[best])
 
 

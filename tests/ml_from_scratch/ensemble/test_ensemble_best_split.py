@@ -165,3 +165,15 @@ def test_adjacent_floats_keep_the_threshold_below_the_upper_value(best_split: An
 def test_bad_input(best_split: Any, args: tuple[Any, ...], error: type, name: str) -> None:
     with pytest.raises(error, match=name):
         best_split(*args)
+
+
+@edge
+def test_a_tie_lost_to_rounding_still_goes_to_the_smallest_threshold(best_split: Any) -> None:
+    # The cuts at -0.5 and 0.5 both score 0.32; summed in another order, the first came out
+    # one ulp higher and lost the tie (a case hypothesis found).
+    x = [0, 0, -1, -1, 0, -1, 0, -1, 0, 1, 1, 1, 1, -1, 1.0]
+    y = [0, 0, 0, 0, 1, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1]
+    expected = brute_force_split(x, y, "gini", 1)
+    assert expected is not None
+    assert min(expected[1]) == -0.5
+    assert best_split(x, y, "gini", 1)[0] == -0.5
